@@ -1,0 +1,133 @@
+"""The ``sei-policy`` command (also ``python -m sei_policy``).
+
+With no arguments it prints an overview of the plan; ``show`` prints one
+record and ``search`` ranks records for a query:
+
+>>> main(["show", "A4"])  # doctest: +ELLIPSIS
+A4  action:new-materials
+  en: Accelerate the new materials industry in strengthening areas of weakness
+  zh: 加快新材料产业强弱项
+...
+0
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from typing import TextIO
+
+__all__ = ["main"]
+
+
+def _parser() -> argparse.ArgumentParser:
+    from sei_policy import __version__
+
+    parser = argparse.ArgumentParser(
+        prog="sei-policy",
+        description="China's 2020 Strategic Emerging Industries plan (发改高技〔2020〕1409号), as data.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands.add_parser("overview", help="the plan's requirements and actions (the default)")
+    show = commands.add_parser("show", help="one record, by identifier, notation or name")
+    show.add_argument("text", help="e.g. action:new-materials, A4, 加快新材料产业强弱项")
+    show.add_argument("--kind", help="only records of this kind (action, industry, ...)")
+    find = commands.add_parser("search", help="records ranked for a query, in English or Chinese")
+    find.add_argument("query")
+    find.add_argument("--kind", help="only records of this kind")
+    find.add_argument("--limit", type=int, default=10, help="at most this many hits (default 10)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status (0 on success, 1 on a user error, 2 on bad usage)."""
+    out = sys.stdout
+    if hasattr(out, "reconfigure"):
+        out.reconfigure(errors="backslashreplace")
+    args = _parser().parse_args(argv)
+    from sei_policy.errors import SeiPolicyError
+
+    try:
+        if args.command == "show":
+            _show(args.text, args.kind, out)
+        elif args.command == "search":
+            _search(args.query, args.kind, args.limit, out)
+        else:
+            _overview(out)
+    except SeiPolicyError as error:
+        print(f"sei-policy: error: {error}", file=sys.stderr)
+        return 1
+    except ValueError as error:  # e.g. a negative --limit
+        print(f"sei-policy: error: {error}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:  # the reader stopped early, as `| head` does
+        _silence_stdout()
+    return 0
+
+
+def _silence_stdout() -> None:
+    """Point stdout at devnull so that Python's final flush does not fail again."""
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+
+
+def _overview(out: TextIO) -> None:
+    import sei_policy as sp
+
+    plan = sp.plan()
+    issuers = ", ".join(a.notation for a in plan.issuers())
+    print(plan.title.zh, file=out)
+    print(plan.title.en, file=out)
+    print(f"{plan.document_number} ({plan.document_number_en})", file=out)
+    print(f"Issued {plan.issued.isoformat()} by {issuers}", end="", file=out)
+    if plan.published is not None:
+        status = plan.provenance.status_of("published").value
+        print(f"; made public {plan.published.isoformat()} ({status})", end="", file=out)
+    print(f"\nData edition {plan.edition}", file=out)
+    for requirement in plan.requirements:
+        print(file=out)
+        print(_line(requirement.notation, requirement.title.en, requirement.title.zh), file=out)
+        for action in plan.actions_of(requirement):
+            print("  " + _line(action.notation, action.title.en, action.title.zh), file=out)
+
+
+def _line(notation: str, en: str | None, zh: str | None) -> str:
+    return f"{notation:<4}{en or '—'}" + (f"  {zh}" if zh else "")
+
+
+def _show(text: str, kind: str | None, out: TextIO) -> None:
+    import sei_policy as sp
+
+    record = sp.lookup(text, kind=kind)
+    if isinstance(record, sp.Plan):
+        _overview(out)
+        return
+    print(f"{record.notation}  {record.id}", file=out)
+    print(f"  en: {record.title.en or '— (not verified)'}", file=out)
+    print(f"  zh: {record.title.zh or '— (not verified)'}", file=out)
+    if record.summary:
+        print(f"  summary: {record.summary}", file=out)
+    for label, terms in (("aliases", record.aliases.all), ("keywords", record.keywords.all)):
+        if terms:
+            print(f"  {label}: " + "; ".join(terms), file=out)
+    provenance = record.provenance
+    print(f"  status: {provenance.status.value}; sources: {', '.join(provenance.sources)}", file=out)
+    for claim in provenance.fields:
+        note = f" ({claim.note})" if claim.note else ""
+        print(f"    {claim.field}: {claim.status.value}{note}", file=out)
+
+
+def _search(query: str, kind: str | None, limit: int, out: TextIO) -> None:
+    import sei_policy as sp
+
+    hits = sp.search(query, kind=kind, limit=limit)
+    if not hits:
+        print(f"no record matches {query!r}", file=out)
+    for hit in hits:
+        record = hit.record
+        notation = "" if isinstance(record, sp.Plan) else record.notation
+        print(f"{hit.score:7.2f}  {notation:<7}{record.id:<40}{record.title}", file=out)

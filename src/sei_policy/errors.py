@@ -1,0 +1,164 @@
+"""The error hierarchy of sei_policy.
+
+Every error the library raises on purpose derives from :class:`SeiPolicyError`
+and also from the builtin a caller would expect, so a plain
+``except LookupError`` or ``except ValueError`` keeps working:
+
+>>> issubclass(UnknownIdentifierError, LookupError)
+True
+>>> issubclass(PlanDataError, ValueError)
+True
+
+This module is imported by ``import sei_policy`` and so imports nothing.
+"""
+
+from __future__ import annotations
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable
+
+__all__ = [
+    "AmbiguousLookupError",
+    "ArgumentTypeError",
+    "DeprecatedIdentifierWarning",
+    "PlanDataError",
+    "SeiPolicyError",
+    "UnknownIdentifierError",
+    "UnknownKindError",
+]
+
+
+class SeiPolicyError(Exception):
+    """The root of every error raised by sei_policy."""
+
+
+class UnknownIdentifierError(SeiPolicyError, LookupError):
+    """No record answers to the given identifier, notation or name.
+
+    ``suggestions`` holds the closest known identifiers (at most five). They
+    are worked out only when first asked for, so a caught miss costs little.
+
+    >>> err = UnknownIdentifierError("action:new-material", suggest=lambda: ("action:new-materials",))
+    >>> err.suggestions
+    ('action:new-materials',)
+    >>> print(err)
+    unknown identifier 'action:new-material'; did you mean 'action:new-materials'?
+    """
+
+    def __init__(
+        self,
+        identifier: object,
+        *,
+        kind: str | None = None,
+        suggest: Callable[[], Iterable[str]] | None = None,
+    ) -> None:
+        super().__init__(identifier)
+        self.identifier = identifier
+        self.kind = kind
+        self._suggest = suggest
+        self._suggestions: tuple[str, ...] | None = None
+
+    @property
+    def suggestions(self) -> tuple[str, ...]:
+        """The closest known identifiers, best first (possibly empty)."""
+        if self._suggestions is None:
+            found = self._suggest() if self._suggest is not None else ()
+            self._suggestions = tuple(found)
+        return self._suggestions
+
+    def __str__(self) -> str:
+        what = f"unknown {self.kind} identifier" if self.kind else "unknown identifier"
+        message = f"{what} {self.identifier!r}"
+        if self.suggestions:
+            message += "; did you mean " + ", ".join(map(repr, self.suggestions)) + "?"
+        return message
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # Pickle what the message needs, not the suggestion callback.
+        return (_rebuild_unknown, (self.identifier, self.kind, self.suggestions))
+
+
+def _rebuild_unknown(identifier: object, kind: str | None, suggestions: tuple[str, ...]) -> UnknownIdentifierError:
+    return UnknownIdentifierError(identifier, kind=kind, suggest=lambda: suggestions)
+
+
+class AmbiguousLookupError(SeiPolicyError, LookupError):
+    """A name fits more than one record equally well.
+
+    ``candidates`` lists their identifiers in document order.
+
+    >>> print(AmbiguousLookupError("biotech", ("action:biotech", "industry:biotech")))
+    'biotech' is ambiguous: it could be 'action:biotech' or 'industry:biotech'; pass kind=... or an identifier
+    """
+
+    def __init__(self, text: str, candidates: tuple[str, ...]) -> None:
+        super().__init__(text, candidates)
+        self.text = text
+        self.candidates = candidates
+
+    def __str__(self) -> str:
+        listed = ", ".join(map(repr, self.candidates[:-1])) + f" or {self.candidates[-1]!r}"
+        return f"{self.text!r} is ambiguous: it could be {listed}; pass kind=... or an identifier"
+
+
+class UnknownKindError(SeiPolicyError, ValueError):
+    """A ``kind=`` argument names no kind of record.
+
+    >>> print(UnknownKindError("actions", ("action", "agency")))
+    unknown kind 'actions'; expected one of 'action', 'agency'
+    """
+
+    def __init__(self, kind: object, known: tuple[str, ...]) -> None:
+        super().__init__(kind, known)
+        self.kind = kind
+        self.known = known
+
+    def __str__(self) -> str:
+        return f"unknown kind {self.kind!r}; expected one of " + ", ".join(map(repr, self.known))
+
+
+class ArgumentTypeError(SeiPolicyError, TypeError):
+    """An argument has the wrong type, for example a number where text is expected.
+
+    >>> print(ArgumentTypeError("lookup()", "text", "a string", 42))
+    lookup() expects text as a string, got int: 42
+    """
+
+    def __init__(self, function: str, name: str, expected: str, value: object) -> None:
+        super().__init__(function, name, expected, value)
+        self.function = function
+        self.name = name
+        self.expected = expected
+        self.value = value
+
+    def __str__(self) -> str:
+        shown = repr(self.value)
+        if len(shown) > 80:
+            shown = shown[:77] + "..."
+        return f"{self.function} expects {self.name} as {self.expected}, got {type(self.value).__name__}: {shown}"
+
+
+class PlanDataError(SeiPolicyError, ValueError):
+    """The shipped data failed validation; nothing was loaded.
+
+    ``problems`` has one line per problem, each ending in the file and the
+    JSON path it concerns.
+
+    >>> print(PlanDataError(("expected an int @ sei-2020.json.actions[3].number",)))
+    the plan's data is invalid (1 problem):
+      expected an int @ sei-2020.json.actions[3].number
+    """
+
+    def __init__(self, problems: tuple[str, ...]) -> None:
+        super().__init__(problems)
+        self.problems = problems
+
+    def __str__(self) -> str:
+        count = len(self.problems)
+        head = f"the plan's data is invalid ({count} problem{'s' if count != 1 else ''}):"
+        return "\n  ".join((head, *self.problems))
+
+
+class DeprecatedIdentifierWarning(DeprecationWarning):
+    """A retired identifier was used; it still resolves to its replacement."""

@@ -1,0 +1,611 @@
+"""The record classes: frozen, typed, and free of any I/O.
+
+Every record of the plan is an immutable, hashable attrs class whose fields
+mirror the shipped JSON one to one. Relations between records are stored as
+identifiers; :class:`Plan` resolves them into records.
+
+>>> import sei_policy as sp
+>>> a = sp.plan().action("A4")
+>>> a.title.zh, a.number, a.requirement
+('加快新材料产业强弱项', 4, 'requirement:key-industries')
+"""
+
+from __future__ import annotations
+
+import datetime
+import enum
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import TypeVar, Union
+
+import attrs
+
+from sei_policy.errors import ArgumentTypeError, UnknownIdentifierError
+
+__all__ = [
+    "Action",
+    "Agency",
+    "Claim",
+    "Classification",
+    "Figure",
+    "Guarantee",
+    "Industry",
+    "Kind",
+    "Match",
+    "NbsCategory",
+    "Objective",
+    "Plan",
+    "Priority",
+    "Provenance",
+    "Record",
+    "Requirement",
+    "Retirement",
+    "Seed",
+    "Source",
+    "Status",
+    "Target",
+    "Terms",
+    "Text",
+]
+
+
+class Kind(enum.Enum):
+    """The kinds of record; each value is the prefix of the kind's identifiers."""
+
+    PLAN = "plan"
+    PRIORITY = "priority"
+    GUARANTEE = "guarantee"
+    OBJECTIVE = "objective"
+    REQUIREMENT = "requirement"
+    ACTION = "action"
+    INDUSTRY = "industry"
+    TARGET = "target"
+    AGENCY = "agency"
+    NBS_2018 = "nbs-2018"
+
+
+class Status(enum.Enum):
+    """How well a value is supported by the sources.
+
+    ``UNVERIFIED`` values are never shipped: the field is empty and the
+    provenance says why.
+    """
+
+    VERIFIED = "verified"
+    SEED = "seed"
+    REPORTED = "reported"
+    INFERRED = "inferred"
+    UNVERIFIED = "unverified"
+
+
+class Match(enum.Enum):
+    """How a key industry corresponds to a field of the NBS 2018 classification."""
+
+    EXACT = "exact"
+    PARTIAL = "partial"
+
+
+@attrs.frozen(kw_only=True)
+class Text:
+    """A short text in English and Chinese; either may be unknown (``None``).
+
+    >>> str(Text(en="employment", zh="稳就业"))
+    'employment'
+    """
+
+    en: str | None = None
+    zh: str | None = None
+
+    def __str__(self) -> str:
+        return self.en or self.zh or ""
+
+
+@attrs.frozen(kw_only=True)
+class Terms:
+    """Several short terms in English and Chinese, such as aliases or keywords.
+
+    >>> Terms(en=("chips",), zh=("芯片",)).all
+    ('chips', '芯片')
+    """
+
+    en: tuple[str, ...] = ()
+    zh: tuple[str, ...] = ()
+
+    @property
+    def all(self) -> tuple[str, ...]:
+        """The English terms, then the Chinese ones."""
+        return self.en + self.zh
+
+
+@attrs.frozen(kw_only=True)
+class Claim:
+    """The provenance of one field of a record, where it differs from the record's."""
+
+    field: str
+    status: Status
+    sources: tuple[str, ...] = ()
+    note: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Provenance:
+    """Where a record comes from: its status, its sources and notes per field.
+
+    >>> p = Provenance(status=Status.SEED, sources=("seed",),
+    ...                fields=(Claim(field="title.zh", status=Status.UNVERIFIED),))
+    >>> p.status_of("title.zh"), p.status_of("title.en")
+    (<Status.UNVERIFIED: 'unverified'>, <Status.SEED: 'seed'>)
+    """
+
+    status: Status
+    sources: tuple[str, ...]
+    note: str | None = None
+    fields: tuple[Claim, ...] = ()
+
+    def claim(self, field: str) -> Claim | None:
+        """The claim about ``field`` or the nearest enclosing field, if any."""
+        while True:
+            for claim in self.fields:
+                if claim.field == field:
+                    return claim
+            if "." not in field:
+                return None
+            field = field.rsplit(".", 1)[0]
+
+    def status_of(self, field: str) -> Status:
+        """The status of ``field``: its own claim's, else the record's."""
+        claim = self.claim(field)
+        return claim.status if claim is not None else self.status
+
+
+@attrs.frozen(kw_only=True)
+class Record:
+    """The fields every record of the plan has.
+
+    ``id`` is the stable identifier (``action:new-materials``), ``notation``
+    the short code in the original's order (``A4``), ``number`` the position
+    within its kind (4).
+    """
+
+    id: str
+    kind: Kind
+    notation: str
+    number: int
+    title: Text
+    aliases: Terms = attrs.field(default=Terms(), repr=False)
+    summary: str | None = attrs.field(default=None, repr=False)
+    keywords: Terms = attrs.field(default=Terms(), repr=False)
+    provenance: Provenance = attrs.field(repr=False)
+
+
+@attrs.frozen(kw_only=True)
+class Priority(Record):
+    """One of the six stabilities (六稳) that the plan serves."""
+
+
+@attrs.frozen(kw_only=True)
+class Guarantee(Record):
+    """One of the six guarantees (六保) that the plan serves."""
+
+
+@attrs.frozen(kw_only=True)
+class Objective(Record):
+    """A reason the preamble gives for the plan; some implement the priorities or guarantees."""
+
+    priorities: tuple[str, ...] = ()
+    guarantees: tuple[str, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class Requirement(Record):
+    """One of the four requirement areas (parts 二 to 五 of the original)."""
+
+    part: str
+    actions: tuple[str, ...]
+
+
+@attrs.frozen(kw_only=True)
+class Action(Record):
+    """One of the twenty numbered items (一) to (二十) of the original.
+
+    ``agencies`` is ``None`` where the item's responsibility clause is not known.
+    """
+
+    requirement: str
+    industry: str | None = None
+    agencies: tuple[str, ...] | None = None
+    targets: tuple[str, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class Industry(Record):
+    """One of the eight key industries of requirement 1, each the subject of one action."""
+
+    action: str
+    nbs_2018: str | None = None
+    nbs_2018_match: Match | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Target(Record):
+    """A quantitative target; the plan states no target year, so ``year`` is ``None``."""
+
+    value: int
+    year: int | None = None
+    action: str
+
+
+@attrs.frozen(kw_only=True)
+class Agency(Record):
+    """An issuing or responsible body; its notation is its abbreviation (``NDRC``)."""
+
+
+@attrs.frozen(kw_only=True)
+class NbsCategory(Record):
+    """A top-level field of the NBS Strategic Emerging Industries Classification (2018)."""
+
+
+@attrs.frozen(kw_only=True)
+class Source:
+    """An entry of the source register; ``key`` is what provenance cites (``S4``)."""
+
+    key: str
+    address: str | None
+    description: str
+    reliability: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Figure:
+    """A context figure from the sources; never a target of the plan."""
+
+    label: str
+    value: float
+    unit: str
+    period: str | None = None
+    note: str | None = None
+    sources: tuple[str, ...]
+
+
+@attrs.frozen(kw_only=True)
+class Seed:
+    """The summary article the project started from."""
+
+    title: str
+    publisher: str
+    published: datetime.date
+    translation_named: str
+
+
+@attrs.frozen(kw_only=True)
+class Retirement:
+    """A retired identifier and the one that replaces it."""
+
+    id: str
+    replaced_by: str
+    since: str
+    note: str | None = None
+
+
+_R = TypeVar("_R", bound=Record)
+
+
+class _Indexed:
+    """Pickling for containers whose private indexes are rebuilt, not stored."""
+
+    __slots__ = ()
+
+    def __attrs_post_init__(self) -> None:  # pragma: no cover - always overridden
+        raise NotImplementedError
+
+    def __getstate__(self) -> dict[str, object]:
+        return {a.name: getattr(self, a.name) for a in attrs.fields(type(self)) if a.init}  # type: ignore[misc]
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        for name, value in state.items():
+            object.__setattr__(self, name, value)
+        self.__attrs_post_init__()
+_KEY_TYPES = "an identifier, slug, notation or number"
+
+
+def _keys_of(records: tuple[Record, ...]) -> Mapping[str | int, Record]:
+    """Every key a per-kind accessor accepts, in canonical (folded) form."""
+    keys: dict[str | int, Record] = {}
+    for record in records:
+        keys[record.number] = record
+        for key in (record.id, record.id.partition(":")[2], record.notation):
+            keys[key] = record
+            keys[key.casefold()] = record
+    return MappingProxyType(keys)
+
+
+@attrs.frozen(kw_only=True, getstate_setstate=False)
+class Classification(_Indexed):
+    """An official classification the plan's records refer to (NBS 2018)."""
+
+    id: str
+    title: Text
+    note: str | None = None
+    adopted: datetime.date
+    published: datetime.date
+    sources: tuple[str, ...]
+    edition: str
+    categories: tuple[NbsCategory, ...]
+
+    _keys: Mapping[str | int, Record] = attrs.field(init=False, repr=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_keys", _keys_of(self.categories))
+
+    def category(self, key: str | int) -> NbsCategory:
+        """A category by identifier, notation (``NBS-3``) or number.
+
+        >>> import sei_policy as sp
+        >>> sp.classification().category(3).title.zh
+        '新材料产业'
+        """
+        record = _find(self._keys, key, "nbs-2018", self.categories, "category()")
+        assert isinstance(record, NbsCategory)
+        return record
+
+
+@attrs.frozen(kw_only=True, getstate_setstate=False)
+class Plan(_Indexed):
+    """The plan: its metadata, every record in document order, and navigation.
+
+    Per-kind accessors take a full identifier, a bare slug, a notation or a
+    number, and return the exact type:
+
+    >>> import sei_policy as sp
+    >>> plan = sp.plan()
+    >>> plan.action("new-materials") is plan.action(4) is plan.action("A4")
+    True
+    >>> plan.requirement_of(plan.action(4)).id
+    'requirement:key-industries'
+    """
+
+    id: str
+    kind: Kind
+    edition: str
+    title: Text
+    aliases: Terms = Terms()
+    short_name: Text
+    summary: str | None = None
+    keywords: Terms = Terms()
+    document_number: str
+    document_number_en: str | None = None
+    document_type: Text
+    issued_by: tuple[str, ...]
+    issued: datetime.date
+    published: datetime.date | None = None
+    written: datetime.date | None = None
+    addressees: tuple[str, ...]
+    seed: Seed
+    figures: tuple[Figure, ...] = ()
+    provenance: Provenance
+    priorities: tuple[Priority, ...]
+    guarantees: tuple[Guarantee, ...]
+    objectives: tuple[Objective, ...]
+    requirements: tuple[Requirement, ...]
+    actions: tuple[Action, ...]
+    industries: tuple[Industry, ...]
+    targets: tuple[Target, ...]
+    agencies: tuple[Agency, ...]
+    sources: tuple[Source, ...]
+    retired: tuple[Retirement, ...] = ()
+
+    _keys: Mapping[Kind, Mapping[str | int, Record]] = attrs.field(init=False, repr=False, eq=False)
+    _by_id: Mapping[str, Record] = attrs.field(init=False, repr=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        keys = {kind: _keys_of(records) for kind, records in self._groups().items()}
+        by_id = {record.id: record for records in self._groups().values() for record in records}
+        object.__setattr__(self, "_keys", MappingProxyType(keys))
+        object.__setattr__(self, "_by_id", MappingProxyType(by_id))
+
+    def _groups(self) -> dict[Kind, tuple[Record, ...]]:
+        return {
+            Kind.PRIORITY: self.priorities,
+            Kind.GUARANTEE: self.guarantees,
+            Kind.OBJECTIVE: self.objectives,
+            Kind.REQUIREMENT: self.requirements,
+            Kind.ACTION: self.actions,
+            Kind.INDUSTRY: self.industries,
+            Kind.TARGET: self.targets,
+            Kind.AGENCY: self.agencies,
+        }
+
+    @property
+    def records(self) -> tuple[Record, ...]:
+        """Every record of the plan, kind after kind, each kind in document order."""
+        return tuple(self._by_id.values())
+
+    # -- per-kind access -------------------------------------------------
+
+    def _one(self, kind: Kind, key: object, cls: type[_R], function: str) -> _R:
+        if isinstance(key, cls):
+            return key
+        record = _find(self._keys[kind], key, kind.value, self._groups()[kind], function)
+        assert isinstance(record, cls)
+        return record
+
+    def priority(self, key: Priority | str | int) -> Priority:
+        """A priority by identifier, slug, notation (``P1``) or number."""
+        return self._one(Kind.PRIORITY, key, Priority, "priority()")
+
+    def guarantee(self, key: Guarantee | str | int) -> Guarantee:
+        """A guarantee by identifier, slug, notation (``G1``) or number."""
+        return self._one(Kind.GUARANTEE, key, Guarantee, "guarantee()")
+
+    def objective(self, key: Objective | str | int) -> Objective:
+        """An objective by identifier, slug, notation (``O1``) or number."""
+        return self._one(Kind.OBJECTIVE, key, Objective, "objective()")
+
+    def requirement(self, key: Requirement | str | int) -> Requirement:
+        """A requirement by identifier, slug, notation (``R1``) or number."""
+        return self._one(Kind.REQUIREMENT, key, Requirement, "requirement()")
+
+    def action(self, key: Action | str | int) -> Action:
+        """An action by identifier, slug, notation (``A4``) or number.
+
+        >>> import sei_policy as sp
+        >>> sp.plan().action("A4").id
+        'action:new-materials'
+        """
+        return self._one(Kind.ACTION, key, Action, "action()")
+
+    def industry(self, key: Industry | str | int) -> Industry:
+        """An industry by identifier, slug, notation (``I4``) or number."""
+        return self._one(Kind.INDUSTRY, key, Industry, "industry()")
+
+    def target(self, key: Target | str | int) -> Target:
+        """A target by identifier, slug, notation (``T1``) or number."""
+        return self._one(Kind.TARGET, key, Target, "target()")
+
+    def agency(self, key: Agency | str | int) -> Agency:
+        """An agency by identifier, slug, abbreviation (``NDRC``) or number."""
+        return self._one(Kind.AGENCY, key, Agency, "agency()")
+
+    def source(self, key: str) -> Source:
+        """An entry of the source register by its key.
+
+        >>> import sei_policy as sp
+        >>> sp.plan().source("S4").description.startswith("full-text copy")
+        True
+        """
+        if not isinstance(key, str):
+            raise ArgumentTypeError("source()", "key", "a string such as 'S4'", key)
+        for source in self.sources:
+            if source.key == key:
+                return source
+        known = tuple(s.key for s in self.sources)
+        raise UnknownIdentifierError(key, kind="source", suggest=lambda: _closest(key, known))
+
+    # -- navigation ------------------------------------------------------
+
+    def _all(self, ids: tuple[str, ...], cls: type[_R]) -> tuple[_R, ...]:
+        found = tuple(self._by_id[i] for i in ids)
+        assert all(isinstance(r, cls) for r in found)
+        return found  # type: ignore[return-value]
+
+    def requirement_of(self, action: Action | str | int) -> Requirement:
+        """The requirement an action belongs to."""
+        return self.requirement(self.action(action).requirement)
+
+    def actions_of(self, requirement: Requirement | str | int) -> tuple[Action, ...]:
+        """The actions of a requirement, in order.
+
+        >>> import sei_policy as sp
+        >>> [a.notation for a in sp.plan().actions_of("R3")]
+        ['A14', 'A15', 'A16']
+        """
+        return self._all(self.requirement(requirement).actions, Action)
+
+    def industry_of(self, action: Action | str | int) -> Industry | None:
+        """The key industry of an action (actions 1 to 8), else ``None``."""
+        industry = self.action(action).industry
+        return None if industry is None else self.industry(industry)
+
+    def action_of(self, record: Industry | Target | str) -> Action:
+        """The action an industry or a target belongs to.
+
+        >>> import sei_policy as sp
+        >>> sp.plan().action_of("target:global-bases").notation
+        'A9'
+        """
+        if isinstance(record, str):
+            found = self._by_id.get(record)
+            if not isinstance(found, (Industry, Target)):
+                known = tuple(r.id for r in self.industries + self.targets)
+                raise UnknownIdentifierError(record, kind="industry or target", suggest=lambda: _closest(record, known))
+            record = found
+        if not isinstance(record, (Industry, Target)):
+            raise ArgumentTypeError("action_of()", "record", "an Industry, a Target or an identifier", record)
+        return self.action(record.action)
+
+    def targets_of(self, action: Action | str | int) -> tuple[Target, ...]:
+        """The quantitative targets of an action (only action 9 has any)."""
+        return self._all(self.action(action).targets, Target)
+
+    def agencies_of(self, action: Action | str | int) -> tuple[Agency, ...] | None:
+        """The agencies responsible for an action, or ``None`` where they are not known.
+
+        >>> import sei_policy as sp
+        >>> plan = sp.plan()
+        >>> [a.notation for a in plan.agencies_of("A9")][:4], plan.agencies_of("A1")
+        (['NDRC', 'MOST', 'MIIT', 'MOF'], None)
+        """
+        agencies = self.action(action).agencies
+        return None if agencies is None else self._all(agencies, Agency)
+
+    def actions_led_by(self, agency: Agency | str | int) -> tuple[Action, ...]:
+        """The actions whose known responsibility clause names the agency."""
+        found = self.agency(agency).id
+        return tuple(a for a in self.actions if a.agencies is not None and found in a.agencies)
+
+    def priorities_of(self, objective: Objective | str | int) -> tuple[Priority, ...]:
+        """The priorities an objective implements."""
+        return self._all(self.objective(objective).priorities, Priority)
+
+    def guarantees_of(self, objective: Objective | str | int) -> tuple[Guarantee, ...]:
+        """The guarantees an objective implements."""
+        return self._all(self.objective(objective).guarantees, Guarantee)
+
+    def objectives_of(self, record: Priority | Guarantee) -> tuple[Objective, ...]:
+        """The objectives that implement a priority or a guarantee."""
+        if not isinstance(record, (Priority, Guarantee)):
+            raise ArgumentTypeError("objectives_of()", "record", "a Priority or a Guarantee", record)
+        return tuple(o for o in self.objectives if record.id in o.priorities or record.id in o.guarantees)
+
+    def issuers(self) -> tuple[Agency, ...]:
+        """The bodies that issued the plan, in the order the sources list them."""
+        return self._all(self.issued_by, Agency)
+
+    def sources_of(self, record: Record) -> tuple[Source, ...]:
+        """The register entries a record's provenance cites, the record's own first."""
+        keys = list(record.provenance.sources)
+        for claim in record.provenance.fields:
+            keys += [k for k in claim.sources if k not in keys]
+        return tuple(self.source(k) for k in keys)
+
+
+def _find(
+    keys: Mapping[str | int, Record], key: object, kind: str, records: tuple[Record, ...], function: str
+) -> Record:
+    """Resolve a per-kind key, or raise the documented error."""
+    if isinstance(key, bool) or not isinstance(key, (str, int)):
+        raise ArgumentTypeError(function, "key", _KEY_TYPES, key)
+    try:
+        return keys[key]
+    except KeyError:
+        pass
+    if isinstance(key, str):
+        folded = key.strip().casefold()
+        if folded.isascii() and folded.isdigit():
+            folded_key: str | int = int(folded)
+        else:
+            folded_key = folded
+        if folded_key in keys:
+            return keys[folded_key]
+    known = tuple(r.id for r in records)
+    raise UnknownIdentifierError(key, kind=kind, suggest=lambda: _closest(str(key), known))
+
+
+def _closest(text: str, known: tuple[str, ...]) -> tuple[str, ...]:
+    """The known identifiers closest to ``text``, matching on whole ids and on slugs."""
+    import difflib
+
+    folded = text.strip().casefold()[:200]
+    by_key: dict[str, str] = {}
+    for identifier in known:
+        by_key.setdefault(identifier, identifier)
+        by_key.setdefault(identifier.partition(":")[2], identifier)
+    found: list[str] = []
+    for key in difflib.get_close_matches(folded, by_key, n=10, cutoff=0.6):
+        if by_key[key] not in found:
+            found.append(by_key[key])
+    return tuple(found[:5])
+
+
+AnyRecord = Union[Plan, Record]
+"""What :func:`sei_policy.get` can return: the plan itself or one of its records."""

@@ -1,0 +1,158 @@
+"""Ranked full-text search over the records, in English and Chinese.
+
+Each record is searched field by field (identifier, notation, titles,
+aliases, keywords, summary), every field with a weight. A record scores for
+the whole query found in a field, and for each query token it contains:
+English tokens match at the start of a word, Chinese is cut into overlapping
+two-character pieces, so no word boundaries are needed.
+
+>>> import sei_policy as sp
+>>> [h.record.id for h in sp.search("silicon wafers")][:1]
+['action:new-materials']
+>>> [h.record.notation for h in sp.search("疫苗")]
+['A2']
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import attrs
+
+from sei_policy._text import fold
+from sei_policy.models import AnyRecord, Kind, Plan
+
+__all__ = ["Hit", "Searcher"]
+
+MAX_QUERY = 4096
+"""Only this many characters of a query are read: no field is longer."""
+MAX_TOKENS = 32
+"""At most this many distinct tokens of a query are scored."""
+
+_STOPWORDS = frozenset("a an and as by for in into its of on or the to with".split())
+_CJK = "\u2e80-\u2fdf\u3005\u3007\u3021-\u3029\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff"
+_TOKEN = re.compile(rf"[{_CJK}]+|[^\W{_CJK}]+")
+_IS_CJK = re.compile(rf"[{_CJK}]")
+_NOT_WORD = re.compile(r"[\W_]+")
+
+# field name -> weight; the order is the order of ``Hit.matched``
+_WEIGHTS = {
+    "id": 5.0,
+    "notation": 8.0,
+    "title.en": 10.0,
+    "title.zh": 10.0,
+    "aliases.en": 8.0,
+    "aliases.zh": 8.0,
+    "keywords.en": 6.0,
+    "keywords.zh": 6.0,
+    "summary": 2.0,
+}
+_WHOLE_TERM, _WHOLE_WORDS, _INSIDE = 3.0, 2.0, 1.0
+_PREFIX = 0.6
+
+
+@attrs.frozen(kw_only=True)
+class Hit:
+    """One search result: the record, its score (higher is better) and the fields that matched."""
+
+    record: AnyRecord
+    score: float
+    matched: tuple[str, ...]
+
+
+def _words(text: str) -> str:
+    return " ".join(_NOT_WORD.sub(" ", text).split())
+
+
+def _field(terms: Iterator[str | None]) -> str:
+    """Folded terms, each padded as ``\\n word word \\n`` so that a phrase never spans two terms."""
+    return "".join(f"\n {_words(fold(t))} \n" for t in terms if t)
+
+
+def _fields(record: AnyRecord) -> tuple[tuple[str, float, str], ...]:
+    names: dict[str, list[str | None]] = {
+        "id": [record.id],
+        "notation": [] if isinstance(record, Plan) else [record.notation],
+        "title.en": [record.title.en],
+        "title.zh": [record.title.zh],
+        "aliases.en": list(record.aliases.en),
+        "aliases.zh": list(record.aliases.zh),
+        "keywords.en": list(record.keywords.en),
+        "keywords.zh": list(record.keywords.zh),
+        "summary": [record.summary],
+    }
+    if isinstance(record, Plan):
+        names["aliases.en"] += [record.document_number_en, record.short_name.en]
+        names["aliases.zh"] += [record.document_number, record.short_name.zh]
+    fields = ((name, _WEIGHTS[name], _field(iter(terms))) for name, terms in names.items())
+    return tuple(f for f in fields if f[2])
+
+
+def _tokens(phrase: str) -> tuple[str, ...]:
+    tokens: list[str] = []
+    for run in _TOKEN.findall(phrase):
+        if _IS_CJK.match(run):
+            pieces = [run] if len(run) < 3 else [run[i : i + 2] for i in range(len(run) - 1)]
+            tokens += pieces
+        elif run not in _STOPWORDS:
+            tokens.append(run)
+    if not tokens:  # a query of stop words only still means something
+        tokens = [run for run in _TOKEN.findall(phrase)]
+    return tuple(dict.fromkeys(tokens))[:MAX_TOKENS]
+
+
+class Searcher:
+    """The search index over a fixed sequence of records (in document order)."""
+
+    def __init__(self, records: tuple[AnyRecord, ...]) -> None:
+        self._entries = tuple((record, _fields(record)) for record in records)
+
+    def search(self, query: str, *, kind: Kind | None = None, limit: int | None = None) -> tuple[Hit, ...]:
+        """The hits for ``query``, best first; ties keep document order."""
+        phrase = _words(fold(query[:MAX_QUERY]))
+        if not phrase:
+            return ()
+        tokens = _tokens(phrase)
+        whole_term, whole_words = f"\n {phrase} \n", f" {phrase} "
+        cjk = tuple(_IS_CJK.match(t) is not None for t in tokens)
+        needed = 1.0 if len(tokens) == 1 else 0.5
+        hits: list[tuple[float, int, Hit]] = []
+        for order, (record, fields) in enumerate(self._entries):
+            if kind is not None and record.kind is not kind:
+                continue
+            score, matched = 0.0, []
+            best = [0.0] * len(tokens)
+            for name, weight, text in fields:
+                hit = False
+                if whole_term in text:
+                    score += weight * _WHOLE_TERM
+                    hit = True
+                elif whole_words in text:
+                    score += weight * _WHOLE_WORDS
+                    hit = True
+                elif phrase in text:
+                    score += weight * _INSIDE
+                    hit = True
+                for i, token in enumerate(tokens):
+                    if cjk[i]:
+                        gain = weight if token in text else 0.0
+                    elif f" {token} " in text:
+                        gain = weight
+                    elif f" {token}" in text:
+                        gain = weight * _PREFIX
+                    else:
+                        continue
+                    if gain:
+                        hit = True
+                        best[i] = max(best[i], gain)
+                if hit:
+                    matched.append(name)
+            covered = sum(1 for b in best if b) / len(tokens)
+            if score == 0.0 and covered < needed:
+                continue
+            score += sum(best) / len(tokens) * covered
+            hits.append((-score, order, Hit(record=record, score=round(score, 3), matched=tuple(matched))))
+        hits.sort(key=lambda h: (h[0], h[1]))
+        found = tuple(h[2] for h in hits)
+        return found if limit is None else found[:limit]
