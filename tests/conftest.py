@@ -1,0 +1,50 @@
+"""Shared fixtures: the loaded plan, the raw data files, and a helper to corrupt them."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+import sei_policy as sp
+from sei_policy import _loader
+
+settings.register_profile("default", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("ci", parent=settings.get_profile("default"), max_examples=300, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "default"))
+
+REFERENCE = Path(__file__).resolve().parents[2] / "shared" / "reference"
+"""The project's reference folder, where a checkout has it beside the repository."""
+
+Corrupt = Callable[[Callable[[dict[str, Any]], object]], dict[str, bytes]]
+
+
+@pytest.fixture(scope="session")
+def plan() -> sp.Plan:
+    """The shipped plan."""
+    return sp.plan()
+
+
+@pytest.fixture(scope="session")
+def raw_files() -> dict[str, bytes]:
+    """The shipped data files as bytes."""
+    return _loader.read()
+
+
+@pytest.fixture
+def corrupt(raw_files: dict[str, bytes]) -> Corrupt:
+    """Return a function that edits a parsed copy of the plan file and returns all files as bytes."""
+
+    def edit(change: Callable[[dict[str, Any]], object]) -> dict[str, bytes]:
+        body = json.loads(raw_files[_loader.PLAN_FILE])
+        change(body)
+        files = dict(raw_files)
+        files[_loader.PLAN_FILE] = json.dumps(body, ensure_ascii=False).encode("utf-8")
+        return files
+
+    return edit

@@ -1,0 +1,329 @@
+"""The shipped data against the project's reference (plan-facts.md, identifiers.md)."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import attrs
+import jsonschema
+import pytest
+
+import sei_policy as sp
+from sei_policy import _loader
+from sei_policy.models import Record
+
+from . import reference as ref
+from .conftest import REFERENCE
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def _registry() -> list[tuple[str, str]]:
+    lines = (FIXTURES / "identifiers.txt").read_text(encoding="utf-8").splitlines()
+    return [tuple(line.split()) for line in lines if line and not line.startswith("#")]  # type: ignore[misc]
+
+
+REGISTRY = _registry()
+
+
+@pytest.mark.parametrize(("notation", "identifier"), REGISTRY)
+def test_registry_identifier_resolves_with_its_notation(notation: str, identifier: str) -> None:
+    """Every identifier of the registry is shipped, with exactly its notation."""
+    record = sp.get(identifier)
+    assert record.id == identifier
+    if notation != "-":
+        assert isinstance(record, Record)
+        assert record.notation == notation
+
+
+def test_registry_covers_every_shipped_identifier(plan: sp.Plan) -> None:
+    """Nothing is shipped that the registry fixture does not list (so the fixture keeps growing with the data)."""
+    shipped = {plan.id, *(r.id for r in plan.records), *(c.id for c in sp.classification().categories)}
+    assert shipped == {identifier for _, identifier in REGISTRY}
+
+
+@pytest.mark.skipif(not (REFERENCE / "identifiers.md").exists(), reason="the reference folder is not beside this checkout")
+def test_registry_fixture_matches_identifiers_md() -> None:
+    """Each identifier of the fixture is written in identifiers.md (or follows its nbs-2018 rule)."""
+    text = (REFERENCE / "identifiers.md").read_text(encoding="utf-8")
+    for _, identifier in REGISTRY:
+        if identifier.startswith("nbs-2018:"):
+            assert "`nbs-2018:1` … `nbs-2018:9`" in text
+        else:
+            assert f"`{identifier}`" in text, identifier
+
+
+def _chinese_strings() -> list[str]:
+    strings = [ref.TITLE_ZH.replace("\u3000", " "), ref.DOCUMENT_NUMBER, *ref.ISSUERS_ZH, *ref.NBS_2018]
+    strings += [zh for zh, _ in ref.PRIORITIES + ref.GUARANTEES]
+    strings += [zh for _, _, zh in ref.REQUIREMENTS.values() if zh]
+    strings += [zh for _, zh in ref.ACTIONS.values() if zh]
+    strings += [term for terms in ref.ACTION_KEYWORDS_ZH.values() for term in terms]
+    strings += [zh for _, zh in ref.TARGETS.values()]
+    return strings
+
+
+@pytest.mark.skipif(not (REFERENCE / "plan-facts.md").exists(), reason="the reference folder is not beside this checkout")
+@pytest.mark.parametrize("text", _chinese_strings())
+def test_transcription_stands_verbatim_in_plan_facts(text: str) -> None:
+    """Every Chinese string the tests expect is written, character for character, in plan-facts.md."""
+    assert text in (REFERENCE / "plan-facts.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.skipif(not (REFERENCE / "plan-facts.md").exists(), reason="the reference folder is not beside this checkout")
+@pytest.mark.parametrize("text", [en for en, _ in ref.ACTIONS.values()] + [r[1] for r in ref.REQUIREMENTS.values()])
+def test_seed_headings_stand_verbatim_in_the_seed(text: str) -> None:
+    """Every English heading the tests expect is the seed article's wording."""
+    seed = "".join(p.read_text(encoding="utf-8") for p in (REFERENCE / "seed").iterdir())
+    assert text in seed
+
+
+def test_document_metadata(plan: sp.Plan) -> None:
+    """Titles, number, dates and issuers are the reference's."""
+    assert plan.title.zh == ref.TITLE_ZH
+    assert plan.title.en == ref.TITLE_EN
+    assert ref.TITLE_EN_ALIAS in plan.aliases.en
+    assert plan.document_number == ref.DOCUMENT_NUMBER
+    assert plan.document_number_en == ref.DOCUMENT_NUMBER_EN
+    assert plan.issued.isoformat() == ref.ISSUED
+    assert plan.published is not None and plan.published.isoformat() == ref.PUBLISHED
+    assert plan.provenance.status_of("published") is sp.Status.REPORTED
+    assert plan.written is None
+    assert plan.provenance.status_of("written") is sp.Status.UNVERIFIED
+    assert plan.issued_by == ref.ISSUERS
+    assert tuple(a.title.zh for a in plan.issuers()) == ref.ISSUERS_ZH
+    assert plan.short_name == sp.Text(en="Guiding Opinions", zh="指导意见")
+    assert plan.edition == sp.DATA_EDITION
+
+
+@pytest.mark.parametrize(
+    ("name", "count"),
+    [("priorities", 6), ("guarantees", 6), ("objectives", 8), ("requirements", 4), ("actions", 20),
+     ("industries", 8), ("targets", 3), ("agencies", 9)],
+)  # fmt: skip
+def test_counts(plan: sp.Plan, name: str, count: int) -> None:
+    """Each kind has the reference's number of records, numbered 1..n in document order."""
+    records = getattr(plan, name)
+    assert len(records) == count
+    assert [r.number for r in records] == list(range(1, count + 1))
+
+
+@pytest.mark.parametrize(("number", "expected"), list(enumerate(ref.PRIORITIES, 1)))
+def test_priorities(plan: sp.Plan, number: int, expected: tuple[str, str]) -> None:
+    """The six stabilities, in official order, verbatim."""
+    assert (plan.priority(number).title.zh, plan.priority(number).title.en) == expected
+
+
+@pytest.mark.parametrize(("number", "expected"), list(enumerate(ref.GUARANTEES, 1)))
+def test_guarantees(plan: sp.Plan, number: int, expected: tuple[str, str]) -> None:
+    """The six guarantees, in official order, verbatim."""
+    assert (plan.guarantee(number).title.zh, plan.guarantee(number).title.en) == expected
+
+
+@pytest.mark.parametrize(("number", "seed"), list(enumerate(ref.OBJECTIVES_SEED, 1)))
+def test_objectives_keep_the_seed_wording(plan: sp.Plan, number: int, seed: str) -> None:
+    """An objective's title is the seed wording without its leading 'to'; the seed wording stays an alias."""
+    objective = plan.objective(number)
+    assert objective.aliases.en[0] == seed
+    assert objective.title.en is not None
+    assert objective.title.en.casefold() == seed.removeprefix("to ").casefold()
+    assert objective.title.zh is None
+
+
+def test_objectives_link_priorities_and_guarantees(plan: sp.Plan) -> None:
+    """Objective 1 implements the six priorities, objective 3 the six guarantees, no other links any."""
+    assert plan.priorities_of("O1") == plan.priorities
+    assert plan.guarantees_of("O3") == plan.guarantees
+    for objective in plan.objectives:
+        if objective.notation not in ("O1", "O3"):
+            assert objective.priorities == objective.guarantees == ()
+
+
+@pytest.mark.parametrize(("notation", "expected"), list(ref.REQUIREMENTS.items()))
+def test_requirements(plan: sp.Plan, notation: str, expected: tuple[str, str, str | None]) -> None:
+    """Each requirement's part, seed heading, Chinese heading (or null) and actions."""
+    requirement = plan.requirement(notation)
+    assert (requirement.part, requirement.title.en, requirement.title.zh) == expected
+    assert [a.number for a in plan.actions_of(requirement)] == list(ref.REQUIREMENT_ACTIONS[notation])
+
+
+def test_requirement_3_status_and_alias(plan: sp.Plan) -> None:
+    """R3's Chinese heading is shipped as 'reported', with the funding rendering as an alias."""
+    requirement = plan.requirement("R3")
+    assert requirement.provenance.status_of("title.zh") is sp.Status.REPORTED
+    assert "Strengthen funding support" in requirement.aliases.en
+
+
+@pytest.mark.parametrize(("number", "expected"), list(ref.ACTIONS.items()))
+def test_actions(plan: sp.Plan, number: int, expected: tuple[str, str | None]) -> None:
+    """Each action's seed heading and verified Chinese heading, character for character; null where unverified."""
+    action = plan.action(number)
+    assert (action.title.en, action.title.zh) == expected
+    assert action.notation == f"A{number}"
+    if expected[1] is None:
+        assert action.provenance.status_of("title.zh") is sp.Status.UNVERIFIED
+
+
+@pytest.mark.parametrize(("number", "terms"), list(ref.ACTION_KEYWORDS_ZH.items()))
+def test_action_chinese_keywords(plan: sp.Plan, number: int, terms: tuple[str, ...]) -> None:
+    """The Chinese keyword terms of the reference, verbatim, and no others."""
+    assert plan.action(number).keywords.zh == terms
+
+
+def test_no_chinese_keywords_beyond_the_reference(plan: sp.Plan) -> None:
+    """Actions the reference gives no Chinese terms for have none."""
+    for action in plan.actions:
+        if action.number not in ref.ACTION_KEYWORDS_ZH:
+            assert action.keywords.zh == ()
+
+
+@pytest.mark.parametrize(
+    ("number", "status"),
+    [(3, sp.Status.INFERRED), (4, sp.Status.INFERRED), (5, sp.Status.INFERRED), (1, sp.Status.VERIFIED),
+     (9, sp.Status.VERIFIED), (7, sp.Status.UNVERIFIED), (8, sp.Status.UNVERIFIED)],
+)  # fmt: skip
+def test_keyword_placement_status(plan: sp.Plan, number: int, status: sp.Status) -> None:
+    """Keywords whose placement the reference calls inferred are marked so."""
+    assert plan.action(number).provenance.status_of("keywords") is status
+
+
+def test_only_action_9_names_its_agencies(plan: sp.Plan) -> None:
+    """Responsibility is verified for item 9 only; elsewhere it is unknown (null), not empty."""
+    for action in plan.actions:
+        if action.number == 9:
+            assert action.agencies == ref.ACTION_9_AGENCIES
+        else:
+            assert action.agencies is None
+            assert action.provenance.status_of("agencies") is sp.Status.UNVERIFIED
+
+
+@pytest.mark.parametrize(("notation", "expected"), list(ref.TARGETS.items()))
+def test_targets(plan: sp.Plan, notation: str, expected: tuple[int, str]) -> None:
+    """The three targets of action 9: value, Chinese term, no year."""
+    target = plan.target(notation)
+    assert (target.value, target.title.zh) == expected
+    assert target.year is None
+    assert plan.action_of(target).number == 9
+
+
+@pytest.mark.parametrize(("number", "expected"), list(ref.INDUSTRY_NBS.items()))
+def test_industries(plan: sp.Plan, number: int, expected: tuple[int, str]) -> None:
+    """Industry n belongs to action n and maps to its NBS 2018 field."""
+    industry = plan.industry(number)
+    assert plan.action_of(industry).number == number
+    assert plan.industry_of(number) == industry
+    code, match = expected
+    assert industry.nbs_2018 == f"nbs-2018:{code}"
+    assert industry.nbs_2018_match is sp.Match(match)
+    assert industry.title.zh is not None
+    assert industry.title.zh in (plan.action(number).title.zh or "")
+
+
+def test_nbs_2018(plan: sp.Plan) -> None:
+    """The nine top-level fields of the NBS 2018 classification, verbatim, no English names."""
+    classification = sp.classification()
+    assert tuple(c.title.zh for c in classification.categories) == ref.NBS_2018
+    assert all(c.title.en is None for c in classification.categories)
+    assert classification.adopted.isoformat() == "2018-10-12"
+    assert classification.published.isoformat() == "2018-11-26"
+
+
+def test_source_register(plan: sp.Plan) -> None:
+    """The register holds the reference's sources (and the seed), and S11 is marked low reliability."""
+    assert tuple(s.key for s in plan.sources) == ("seed", *ref.SOURCES)
+    assert plan.source("S11").reliability == "low"
+    assert all(s.address and s.address.startswith("http") for s in plan.sources if s.key != "seed")
+
+
+def _every_record(plan: sp.Plan) -> list[Any]:
+    return [plan, *plan.records, *sp.classification().categories]
+
+
+def test_every_unverified_field_is_empty(plan: sp.Plan) -> None:
+    """A field whose claim says 'unverified' is null or empty, everywhere."""
+    checked = 0
+    for record in _every_record(plan):
+        for claim in record.provenance.fields:
+            if claim.status is sp.Status.UNVERIFIED:
+                value: Any = record
+                for name in claim.field.split("."):
+                    value = getattr(value, name)
+                assert value in (None, ()) or (isinstance(value, sp.Terms) and not value.all), (record.id, claim.field)
+                checked += 1
+    assert checked > 20
+
+
+def test_every_empty_title_is_explained(plan: sp.Plan) -> None:
+    """A null title in either language comes with an 'unverified' claim saying why."""
+    for record in _every_record(plan):
+        for lang in ("en", "zh"):
+            if getattr(record.title, lang) is None:
+                claim = record.provenance.claim(f"title.{lang}")
+                assert claim is not None and claim.status is sp.Status.UNVERIFIED and claim.note, record.id
+
+
+def test_summaries_copy_no_heading(plan: sp.Plan) -> None:
+    """Our own-words summaries never repeat the seed's heading sentences."""
+    for record in (*plan.requirements, *plan.actions, *plan.objectives):
+        if record.summary and record.title.en:
+            assert record.title.en.casefold() not in record.summary.casefold(), record.id
+
+
+def test_identifiers_and_notations_are_unique_and_well_formed(plan: sp.Plan) -> None:
+    """Identifiers are kind:kebab-slug, lower-case ASCII; identifiers and notations are unique."""
+    records = _every_record(plan)[1:]
+    ids = [r.id for r in records]
+    notations = [r.notation for r in records]
+    assert len(set(ids)) == len(ids)
+    assert len(set(notations)) == len(notations)
+    for record in records:
+        assert re.fullmatch(r"[a-z0-9-]+:[a-z0-9]+(-[a-z0-9]+)*", record.id)
+        assert record.id.split(":")[0] == record.kind.value
+
+
+@pytest.mark.parametrize(
+    ("data", "schema"),
+    [("sei-2020.json", "sei-2020.schema.json"), ("nbs-2018.json", "nbs-2018.schema.json")],
+)
+def test_data_files_satisfy_their_json_schema(raw_files: dict[str, bytes], data: str, schema: str) -> None:
+    """The shipped JSON is valid against the JSON Schema beside it."""
+    import importlib_resources
+
+    folder = importlib_resources.files("sei_policy") / "data"
+    validator = jsonschema.Draft202012Validator(
+        json.loads((folder / schema).read_text(encoding="utf-8")), format_checker=jsonschema.FormatChecker()
+    )
+    errors = [e.message for e in validator.iter_errors(json.loads(raw_files[data]))]
+    assert errors == []
+
+
+@pytest.mark.parametrize(
+    ("definition", "cls"),
+    [("priority", sp.Priority), ("guarantee", sp.Guarantee), ("objective", sp.Objective),
+     ("requirement", sp.Requirement), ("action", sp.Action), ("industry", sp.Industry), ("target", sp.Target),
+     ("agency", sp.Agency), ("nbs_2018", sp.NbsCategory), ("source", sp.Source), ("figure", sp.Figure),
+     ("seed", sp.Seed), ("retirement", sp.Retirement), ("text", sp.Text), ("terms", sp.Terms),
+     ("claim", sp.Claim), ("provenance", sp.Provenance), (None, sp.Plan)],
+)  # fmt: skip
+def test_json_schema_matches_the_models(definition: str | None, cls: type) -> None:
+    """The schema's properties are exactly the model's fields, and its required keys the fields without default."""
+    import importlib_resources
+
+    schema = json.loads((importlib_resources.files("sei_policy") / "data" / "sei-2020.schema.json").read_text("utf-8"))
+    node = schema if definition is None else schema["$defs"][definition]
+    fields = {a.name: a for a in attrs.fields(cls) if a.init}
+    properties = set(node["properties"]) - {"schema_version"}
+    assert properties == set(fields)
+    required = set(node["required"]) - {"schema_version"}
+    assert required == {name for name, a in fields.items() if a.default is attrs.NOTHING}
+
+
+def test_data_edition_is_separate_from_the_version() -> None:
+    """The data edition is its own string, equal in both files and to DATA_EDITION."""
+    files = _loader.read()
+    editions = {json.loads(files[name])["edition"] for name in _loader.FILES}
+    assert editions == {sp.DATA_EDITION}
+    assert sp.DATA_EDITION != sp.__version__
