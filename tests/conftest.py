@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -48,3 +49,24 @@ def corrupt(raw_files: dict[str, bytes]) -> Corrupt:
         return files
 
     return edit
+
+
+# -- a count of hypothesis examples, printed at the end of the run -------------
+
+_EXAMPLES = re.compile(r"(\d+) passing, (\d+) failing, and (\d+) invalid test cases")
+_counted: dict[str, int] = {}
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_runtest_teardown(item: pytest.Item) -> None:
+    """Add up the examples hypothesis ran for a property test (from its statistics text)."""
+    statistics = getattr(item, "hypothesis_statistics", None)
+    if isinstance(statistics, str):
+        _counted[item.nodeid] = sum(int(n) for match in _EXAMPLES.findall(statistics) for n in match)
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Print how many hypothesis examples ran, so CI logs show the depth of the property tests."""
+    if _counted:
+        total = sum(_counted.values())
+        terminalreporter.write_line(f"hypothesis: {total} examples in {len(_counted)} property tests")

@@ -103,7 +103,17 @@ ACTION_9_AGENCIES = (
     "agency:ndrc", "agency:most", "agency:miit", "agency:mof", "agency:mohrss",
     "agency:mnr", "agency:mofcom", "agency:pboc", "agency:cnipa",
 )  # fmt: skip
-NBS_2018 = ("新一代信息技术产业", "高端装备制造产业", "新材料产业", "生物产业", "新能源汽车产业", "新能源产业", "节能环保产业", "数字创意产业", "相关服务业")
+NBS_2018 = (
+    "新一代信息技术产业",
+    "高端装备制造产业",
+    "新材料产业",
+    "生物产业",
+    "新能源汽车产业",
+    "新能源产业",
+    "节能环保产业",
+    "数字创意产业",
+    "相关服务业",
+)
 # industry number -> (NBS 2018 code, match)
 INDUSTRY_NBS = {1: (1, "exact"), 2: (4, "exact"), 3: (2, "exact"), 4: (3, "exact"), 5: (6, "exact"),
                 6: (5, "partial"), 7: (7, "exact"), 8: (8, "exact")}  # fmt: skip

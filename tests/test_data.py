@@ -45,7 +45,9 @@ def test_registry_covers_every_shipped_identifier(plan: sp.Plan) -> None:
     assert shipped == {identifier for _, identifier in REGISTRY}
 
 
-@pytest.mark.skipif(not (REFERENCE / "identifiers.md").exists(), reason="the reference folder is not beside this checkout")
+@pytest.mark.skipif(
+    not (REFERENCE / "identifiers.md").exists(), reason="the reference folder is not beside this checkout"
+)
 def test_registry_fixture_matches_identifiers_md() -> None:
     """Each identifier of the fixture is written in identifiers.md (or follows its nbs-2018 rule)."""
     text = (REFERENCE / "identifiers.md").read_text(encoding="utf-8")
@@ -66,14 +68,18 @@ def _chinese_strings() -> list[str]:
     return strings
 
 
-@pytest.mark.skipif(not (REFERENCE / "plan-facts.md").exists(), reason="the reference folder is not beside this checkout")
+@pytest.mark.skipif(
+    not (REFERENCE / "plan-facts.md").exists(), reason="the reference folder is not beside this checkout"
+)
 @pytest.mark.parametrize("text", _chinese_strings())
 def test_transcription_stands_verbatim_in_plan_facts(text: str) -> None:
     """Every Chinese string the tests expect is written, character for character, in plan-facts.md."""
     assert text in (REFERENCE / "plan-facts.md").read_text(encoding="utf-8")
 
 
-@pytest.mark.skipif(not (REFERENCE / "plan-facts.md").exists(), reason="the reference folder is not beside this checkout")
+@pytest.mark.skipif(
+    not (REFERENCE / "plan-facts.md").exists(), reason="the reference folder is not beside this checkout"
+)
 @pytest.mark.parametrize("text", [en for en, _ in ref.ACTIONS.values()] + [r[1] for r in ref.REQUIREMENTS.values()])
 def test_seed_headings_stand_verbatim_in_the_seed(text: str) -> None:
     """Every English heading the tests expect is the seed article's wording."""
@@ -326,4 +332,4 @@ def test_data_edition_is_separate_from_the_version() -> None:
     files = _loader.read()
     editions = {json.loads(files[name])["edition"] for name in _loader.FILES}
     assert editions == {sp.DATA_EDITION}
-    assert sp.DATA_EDITION != sp.__version__
+    assert sp.__version__ != sp.DATA_EDITION

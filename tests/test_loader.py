@@ -102,7 +102,7 @@ def test_unreadable_file_is_refused(raw_files: dict[str, bytes], what: str, data
 def test_missing_file_is_refused(raw_files: dict[str, bytes]) -> None:
     """A missing data file is named."""
     files = {k: v for k, v in raw_files.items() if k != _loader.CLASSIFICATION_FILE}
-    with pytest.raises(sp.PlanDataError, match="missing @ nbs-2018.json"):
+    with pytest.raises(sp.PlanDataError, match=r"missing @ nbs-2018\.json"):
         _loader.parse(files)
 
 
@@ -113,8 +113,9 @@ def test_classification_file_is_validated_too(raw_files: dict[str, bytes]) -> No
     files = {**raw_files, _loader.CLASSIFICATION_FILE: json.dumps(body).encode()}
     with pytest.raises(sp.PlanDataError) as caught:
         _loader.parse(files)
-    assert "duplicate identifier 'nbs-2018:2' (first at nbs-2018.json.categories[1].id) @ nbs-2018.json.categories[2].id" in (
-        caught.value.problems
+    assert (
+        "duplicate identifier 'nbs-2018:2' (first at nbs-2018.json.categories[1].id) @ nbs-2018.json.categories[2].id"
+        in (caught.value.problems)
     )
 
 
@@ -150,7 +151,17 @@ def _fresh(code: str) -> str:
 
 def test_import_loads_nothing() -> None:
     """`import sei_policy` alone imports neither attrs, cattrs, importlib resources, difflib nor importlib.metadata."""
-    heavy = ["attr", "attrs", "cattrs", "importlib_resources", "importlib.resources", "importlib.metadata", "difflib", "pandas", "json"]
+    heavy = [
+        "attr",
+        "attrs",
+        "cattrs",
+        "importlib_resources",
+        "importlib.resources",
+        "importlib.metadata",
+        "difflib",
+        "pandas",
+        "json",
+    ]
     code = f"import sys, sei_policy; print(sorted(m for m in {heavy!r} if m in sys.modules))"
     assert _fresh(code) == "[]"
 

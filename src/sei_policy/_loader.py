@@ -18,7 +18,7 @@ from sei_policy import _converter, _validate
 from sei_policy.errors import PlanDataError
 from sei_policy.models import Classification, Plan
 
-__all__ = ["PLAN_FILE", "CLASSIFICATION_FILE", "SCHEMA_VERSION", "Dataset", "load", "parse", "read"]
+__all__ = ["CLASSIFICATION_FILE", "PLAN_FILE", "SCHEMA_VERSION", "Dataset", "load", "parse", "read"]
 
 SCHEMA_VERSION = 1
 """The version of the data layout this code reads (``schema_version`` in each file)."""
@@ -88,7 +88,9 @@ def _decode(name: str, data: bytes, problems: list[str]) -> dict[str, Any] | Non
         return None
     version = body.pop("schema_version", None)
     if type(version) is not int or version != SCHEMA_VERSION:
-        problems.append(f"unsupported schema_version {version!r}; this sei_policy reads {SCHEMA_VERSION} @ {name}.schema_version")
+        problems.append(
+            f"unsupported schema_version {version!r}; this sei_policy reads {SCHEMA_VERSION} @ {name}.schema_version"
+        )
         return None
     return body
 

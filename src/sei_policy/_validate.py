@@ -73,7 +73,7 @@ class _Checker:
         yield from self._sources()
         seen_ids: dict[str, str] = {PLAN_ID: f"{self.pf}.id"}
         seen_notations: dict[str, str] = {}
-        for name, (cls, kind, letter, count) in GROUPS.items():
+        for name, (_, kind, letter, count) in GROUPS.items():
             records: tuple[Record, ...] = getattr(self.plan, name)
             yield from self._count(records, count, f"{self.pf}.{name}")
             for i, record in enumerate(records):
@@ -159,7 +159,8 @@ class _Checker:
         if notation is None and not ABBREVIATION.fullmatch(record.notation):
             yield f"an agency's notation is its upper-case abbreviation, not {record.notation!r} @ {path}.notation"
         if record.notation in seen_notations:
-            yield f"duplicate notation {record.notation!r} (first at {seen_notations[record.notation]}) @ {path}.notation"
+            first = seen_notations[record.notation]
+            yield f"duplicate notation {record.notation!r} (first at {first}) @ {path}.notation"
         seen_notations.setdefault(record.notation, f"{path}.notation")
         if record.title.en is None and record.title.zh is None:
             yield f"a record needs a title in at least one language @ {path}.title"
@@ -189,7 +190,7 @@ class _Checker:
                 yield f"an unverified value must be shipped empty (null), found {value!r} @ {path}.{claim.field}"
         for field in ("title.en", "title.zh", "summary"):
             if _field_value(record, field) is None and provenance.status_of(field) is not Status.UNVERIFIED:
-                yield f"an empty {field} needs an 'unverified' claim that says why @ {path}.provenance.fields"
+                yield f"an empty {field} needs an 'unverified' claim saying why @ {path}.provenance.fields"
 
     # -- relations -------------------------------------------------------
 
@@ -198,52 +199,67 @@ class _Checker:
             yield f"dangling relation: {identifier!r} is not a known {cls.__name__.lower()} @ {path}"
 
     def _relations(self) -> Iterator[str]:
-        plan, pf = self.plan, self.pf
-        for i, o in enumerate(plan.objectives):
-            for j, p in enumerate(o.priorities):
-                yield from self._ref(p, Priority, f"{pf}.objectives[{i}].priorities[{j}]")
-            for j, g in enumerate(o.guarantees):
-                yield from self._ref(g, Guarantee, f"{pf}.objectives[{i}].guarantees[{j}]")
+        yield from self._objective_links()
+        yield from self._requirement_links()
+        yield from self._action_links()
+        yield from self._industry_links()
+        yield from self._target_links()
+
+    def _objective_links(self) -> Iterator[str]:
+        for i, objective in enumerate(self.plan.objectives):
+            path = f"{self.pf}.objectives[{i}]"
+            for j, priority in enumerate(objective.priorities):
+                yield from self._ref(priority, Priority, f"{path}.priorities[{j}]")
+            for j, guarantee in enumerate(objective.guarantees):
+                yield from self._ref(guarantee, Guarantee, f"{path}.guarantees[{j}]")
+
+    def _requirement_links(self) -> Iterator[str]:
         listed: list[str] = []
-        for i, r in enumerate(plan.requirements):
-            for j, a in enumerate(r.actions):
-                path = f"{pf}.requirements[{i}].actions[{j}]"
-                yield from self._ref(a, Action, path)
-                action = self.ids.get(a)
-                if isinstance(action, Action) and action.requirement != r.id:
-                    yield f"{a!r} belongs to {action.requirement!r}, not to {r.id!r} @ {path}"
-                listed.append(a)
-        if listed != [a.id for a in plan.actions]:
-            yield f"the requirements must list every action once, in document order @ {pf}.requirements"
-        for i, a in enumerate(plan.actions):
-            path = f"{pf}.actions[{i}]"
-            yield from self._ref(a.requirement, Requirement, f"{path}.requirement")
-            yield from self._ref(a.industry, Industry, f"{path}.industry")
-            industry = self.ids.get(a.industry or "")
-            if isinstance(industry, Industry) and industry.action != a.id:
-                yield f"{a.industry!r} points back to {industry.action!r}, not to {a.id!r} @ {path}.industry"
-            for j, agency in enumerate(a.agencies or ()):
-                yield from self._ref(agency, Agency, f"{path}.agencies[{j}]")
-            for j, t in enumerate(a.targets):
-                yield from self._ref(t, Target, f"{path}.targets[{j}]")
-                target = self.ids.get(t)
-                if isinstance(target, Target) and target.action != a.id:
-                    yield f"{t!r} points back to {target.action!r}, not to {a.id!r} @ {path}.targets[{j}]"
-        for i, ind in enumerate(plan.industries):
-            path = f"{pf}.industries[{i}]"
-            yield from self._ref(ind.action, Action, f"{path}.action")
-            action = self.ids.get(ind.action)
-            if isinstance(action, Action) and action.industry != ind.id:
-                yield f"{ind.action!r} points to {action.industry!r}, not back to {ind.id!r} @ {path}.action"
-            yield from self._ref(ind.nbs_2018, NbsCategory, f"{path}.nbs_2018")
-            if (ind.nbs_2018 is None) != (ind.nbs_2018_match is None):
+        for i, requirement in enumerate(self.plan.requirements):
+            for j, action_id in enumerate(requirement.actions):
+                path = f"{self.pf}.requirements[{i}].actions[{j}]"
+                yield from self._ref(action_id, Action, path)
+                action = self.ids.get(action_id)
+                if isinstance(action, Action) and action.requirement != requirement.id:
+                    yield f"{action_id!r} belongs to {action.requirement!r}, not to {requirement.id!r} @ {path}"
+                listed.append(action_id)
+        if listed != [a.id for a in self.plan.actions]:
+            yield f"the requirements must list every action once, in document order @ {self.pf}.requirements"
+
+    def _action_links(self) -> Iterator[str]:
+        for i, action in enumerate(self.plan.actions):
+            path = f"{self.pf}.actions[{i}]"
+            yield from self._ref(action.requirement, Requirement, f"{path}.requirement")
+            yield from self._ref(action.industry, Industry, f"{path}.industry")
+            industry = self.ids.get(action.industry or "")
+            if isinstance(industry, Industry) and industry.action != action.id:
+                yield f"{action.industry!r} points back to {industry.action!r}, not to {action.id!r} @ {path}.industry"
+            for j, agency_id in enumerate(action.agencies or ()):
+                yield from self._ref(agency_id, Agency, f"{path}.agencies[{j}]")
+            for j, target_id in enumerate(action.targets):
+                yield from self._ref(target_id, Target, f"{path}.targets[{j}]")
+                target = self.ids.get(target_id)
+                if isinstance(target, Target) and target.action != action.id:
+                    yield f"{target_id!r} points back to {target.action!r}, not to {action.id!r} @ {path}.targets[{j}]"
+
+    def _industry_links(self) -> Iterator[str]:
+        for i, industry in enumerate(self.plan.industries):
+            path = f"{self.pf}.industries[{i}]"
+            yield from self._ref(industry.action, Action, f"{path}.action")
+            action = self.ids.get(industry.action)
+            if isinstance(action, Action) and action.industry != industry.id:
+                yield f"{industry.action!r} points to {action.industry!r}, not back to {industry.id!r} @ {path}.action"
+            yield from self._ref(industry.nbs_2018, NbsCategory, f"{path}.nbs_2018")
+            if (industry.nbs_2018 is None) != (industry.nbs_2018_match is None):
                 yield f"nbs_2018 and nbs_2018_match are given together or not at all @ {path}.nbs_2018_match"
-        for i, t in enumerate(plan.targets):
-            path = f"{pf}.targets[{i}]"
-            yield from self._ref(t.action, Action, f"{path}.action")
-            action = self.ids.get(t.action)
-            if isinstance(action, Action) and t.id not in action.targets:
-                yield f"{t.action!r} does not list {t.id!r} among its targets @ {path}.action"
+
+    def _target_links(self) -> Iterator[str]:
+        for i, target in enumerate(self.plan.targets):
+            path = f"{self.pf}.targets[{i}]"
+            yield from self._ref(target.action, Action, f"{path}.action")
+            action = self.ids.get(target.action)
+            if isinstance(action, Action) and target.id not in action.targets:
+                yield f"{target.action!r} does not list {target.id!r} among its targets @ {path}.action"
 
     def _retired(self, live: dict[str, str]) -> Iterator[str]:
         for i, retired in enumerate(self.plan.retired):

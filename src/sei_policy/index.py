@@ -115,9 +115,9 @@ class Index:
         self._compact = {k: tuple(v) for k, v in squeezed.items() if k}
         self._retired = {r.id: r.replaced_by for r in plan.retired}
         exact = {}
-        for key, entries in self._raw.items():
-            best = min(t for t, _ in entries)
-            winners = [r for t, r in entries if t == best]
+        for key, candidates in self._raw.items():
+            best = min(t for t, _ in candidates)
+            winners = [r for t, r in candidates if t == best]
             if len(winners) == 1:
                 exact[key] = winners[0]
         # Fill the fast tables last: a racing reader sees them empty or complete.
@@ -177,9 +177,7 @@ class Index:
                 return self._by_id[identifier]
         if identifier in self._retired:
             replacement = self._retired[identifier]
-            warnings.warn(
-                f"{identifier!r} is retired; use {replacement!r}", DeprecatedIdentifierWarning, stacklevel=3
-            )
+            warnings.warn(f"{identifier!r} is retired; use {replacement!r}", DeprecatedIdentifierWarning, stacklevel=3)
             return self._by_id[replacement]
         if default is not _MISSING:
             return default
@@ -235,11 +233,11 @@ class Index:
         raise UnknownIdentifierError(text, kind=kind_name, suggest=lambda: self._suggest(text, wanted))
 
     def _pick(self, text: str, entries: tuple[_Entry, ...], kind: Kind | None) -> AnyRecord | None:
-        entries = tuple(e for e in entries if kind is None or e[1].kind is kind)
-        if not entries:
+        kept = [e for e in entries if kind is None or e[1].kind is kind]
+        if not kept:
             return None
-        best = min(t for t, _ in entries)
-        winners = sorted({r.id: r for t, r in entries if t == best}.values(), key=lambda r: self._order[r.id])
+        best = min(t for t, _ in kept)
+        winners = sorted({r.id: r for t, r in kept if t == best}.values(), key=lambda r: self._order[r.id])
         if len(winners) > 1:
             raise AmbiguousLookupError(text, tuple(r.id for r in winners))
         return winners[0]

@@ -299,12 +299,15 @@ class _Indexed:
         raise NotImplementedError
 
     def __getstate__(self) -> dict[str, object]:
-        return {a.name: getattr(self, a.name) for a in attrs.fields(type(self)) if a.init}  # type: ignore[misc]
+        fields: tuple[attrs.Attribute[object], ...] = attrs.fields(type(self))  # type: ignore[arg-type]
+        return {a.name: getattr(self, a.name) for a in fields if a.init}
 
     def __setstate__(self, state: dict[str, object]) -> None:
         for name, value in state.items():
             object.__setattr__(self, name, value)
         self.__attrs_post_init__()
+
+
 _KEY_TYPES = "an identifier, slug, notation or number"
 
 
@@ -514,10 +517,11 @@ class Plan(_Indexed):
         'A9'
         """
         if isinstance(record, str):
-            found = self._by_id.get(record)
+            text = record
+            found = self._by_id.get(text)
             if not isinstance(found, (Industry, Target)):
                 known = tuple(r.id for r in self.industries + self.targets)
-                raise UnknownIdentifierError(record, kind="industry or target", suggest=lambda: _closest(record, known))
+                raise UnknownIdentifierError(text, kind="industry or target", suggest=lambda: _closest(text, known))
             record = found
         if not isinstance(record, (Industry, Target)):
             raise ArgumentTypeError("action_of()", "record", "an Industry, a Target or an identifier", record)
@@ -598,8 +602,8 @@ def _closest(text: str, known: tuple[str, ...]) -> tuple[str, ...]:
     folded = text.strip().casefold()[:200]
     by_key: dict[str, str] = {}
     for identifier in known:
-        by_key.setdefault(identifier, identifier)
-        by_key.setdefault(identifier.partition(":")[2], identifier)
+        by_key.setdefault(identifier.casefold(), identifier)
+        by_key.setdefault(identifier.partition(":")[2].casefold(), identifier)
     found: list[str] = []
     for key in difflib.get_close_matches(folded, by_key, n=10, cutoff=0.6):
         if by_key[key] not in found:
@@ -607,5 +611,5 @@ def _closest(text: str, known: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(found[:5])
 
 
-AnyRecord = Union[Plan, Record]
+AnyRecord = Union[Plan, Record]  # noqa: UP007 - a runtime alias; `Plan | Record` is a types.UnionType
 """What :func:`sei_policy.get` can return: the plan itself or one of its records."""

@@ -30,7 +30,9 @@ MAX_QUERY = 4096
 MAX_TOKENS = 32
 """At most this many distinct tokens of a query are scored."""
 
-_STOPWORDS = frozenset("a an and as by for in into its of on or the to with".split())
+_STOPWORDS = frozenset(
+    {"a", "an", "and", "as", "by", "for", "in", "into", "its", "of", "on", "or", "the", "to", "with"}
+)
 _CJK = "\u2e80-\u2fdf\u3005\u3007\u3021-\u3029\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff"
 _TOKEN = re.compile(rf"[{_CJK}]+|[^\W{_CJK}]+")
 _IS_CJK = re.compile(rf"[{_CJK}]")
@@ -98,7 +100,7 @@ def _tokens(phrase: str) -> tuple[str, ...]:
         elif run not in _STOPWORDS:
             tokens.append(run)
     if not tokens:  # a query of stop words only still means something
-        tokens = [run for run in _TOKEN.findall(phrase)]
+        tokens = list(_TOKEN.findall(phrase))
     return tuple(dict.fromkeys(tokens))[:MAX_TOKENS]
 
 

@@ -1,0 +1,195 @@
+"""The record classes: immutable values, typed per-kind access, navigation both ways."""
+
+from __future__ import annotations
+
+import copy
+import pickle
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import sei_policy as sp
+
+PLAN = sp.plan()
+EVERYTHING: list[Any] = [PLAN, *PLAN.records, *sp.classification().categories, sp.classification(), *PLAN.sources]
+
+
+@pytest.mark.parametrize("record", EVERYTHING, ids=lambda r: getattr(r, "id", getattr(r, "key", "?")))
+def test_records_are_immutable(record: Any) -> None:
+    """Setting or deleting any field of any record fails."""
+    for field in attrs.fields(type(record)):
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            setattr(record, field.name, None)
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            delattr(record, field.name)
+
+
+@pytest.mark.parametrize("record", EVERYTHING, ids=lambda r: getattr(r, "id", getattr(r, "key", "?")))
+def test_records_survive_copy_deepcopy_and_pickle(record: Any) -> None:
+    """copy, deepcopy and a pickle round trip give equal, equally hashed records."""
+    for clone in (copy.copy(record), copy.deepcopy(record), pickle.loads(pickle.dumps(record))):
+        assert clone == record
+        assert hash(clone) == hash(record)
+
+
+def test_records_are_equal_by_value() -> None:
+    """Two records with the same fields are equal; one changed field makes them differ."""
+    action = PLAN.action(4)
+    assert attrs.evolve(action) == action
+    assert attrs.evolve(action, number=5) != action
+    assert len({action, attrs.evolve(action)}) == 1
+
+
+def test_collections_are_tuples() -> None:
+    """Every collection a record exposes is a tuple, never a list or dict."""
+    for record in EVERYTHING:
+        for field in attrs.fields(type(record)):
+            if field.init:
+                assert not isinstance(getattr(record, field.name), (list, dict, set)), (record, field.name)
+
+
+def test_unpickled_plan_still_navigates() -> None:
+    """A plan restored from a pickle rebuilds its indexes."""
+    clone = pickle.loads(pickle.dumps(PLAN))
+    assert clone.action("A4") == PLAN.action("A4")
+    assert clone.requirement_of(4) == PLAN.requirement("R1")
+
+
+ACCESSORS = [
+    ("priority", sp.Priority, ["priority:employment", "employment", "P1", "p1", 1, "1"]),
+    ("guarantee", sp.Guarantee, ["guarantee:jobs", "jobs", "G1", "g1", 1]),
+    ("objective", sp.Objective, ["objective:six-stabilities", "six-stabilities", "O1", 1]),
+    ("requirement", sp.Requirement, ["requirement:key-industries", "key-industries", "R1", 1]),
+    ("action", sp.Action, ["action:new-materials", "new-materials", "A4", "a4", " A4 ", 4, "4"]),
+    ("industry", sp.Industry, ["industry:new-materials", "new-materials", "I4", 4]),
+    ("target", sp.Target, ["target:global-bases", "global-bases", "T1", 1]),
+    ("agency", sp.Agency, ["agency:ndrc", "ndrc", "NDRC", "Ndrc", 1]),
+]
+
+
+@pytest.mark.parametrize(("method", "cls", "keys"), ACCESSORS)
+def test_per_kind_accessors_take_every_key_form(method: str, cls: type, keys: list[str | int]) -> None:
+    """An accessor takes an identifier, a slug, a notation or a number, and returns one record of its type."""
+    found = {getattr(PLAN, method)(key) for key in keys}
+    assert len(found) == 1
+    (record,) = found
+    assert type(record) is cls
+    assert getattr(PLAN, method)(record) is record
+
+
+@pytest.mark.parametrize(("method", "cls", "keys"), ACCESSORS)
+def test_per_kind_accessors_refuse_other_kinds(method: str, cls: type, keys: list[str | int]) -> None:
+    """An accessor does not answer with a record of another kind, and suggests its own kind."""
+    with pytest.raises(sp.UnknownIdentifierError) as caught:
+        getattr(PLAN, method)("zz-not-there")
+    assert caught.value.kind == cls.__name__.lower() if cls is not sp.Agency else caught.value.kind == "agency"
+    with pytest.raises(sp.UnknownIdentifierError):
+        getattr(PLAN, method)(99)
+
+
+@pytest.mark.parametrize("key", [None, 4.0, True, [4], b"A4", object()])
+def test_accessor_refuses_wrong_types(key: object) -> None:
+    """A key that is neither text nor a number is a clear type error."""
+    with pytest.raises(sp.ArgumentTypeError, match=r"action\(\) expects key"):
+        PLAN.action(key)  # type: ignore[arg-type]
+
+
+def test_accessor_suggests_the_closest() -> None:
+    """A near miss names the identifier that was meant."""
+    with pytest.raises(sp.UnknownIdentifierError) as caught:
+        PLAN.action("new-material")
+    assert caught.value.suggestions[0] == "action:new-materials"
+    assert "did you mean 'action:new-materials'" in str(caught.value)
+
+
+def test_navigation_requirement_and_actions() -> None:
+    """action -> requirement and requirement -> actions agree for every action."""
+    for action in PLAN.actions:
+        requirement = PLAN.requirement_of(action)
+        assert action in PLAN.actions_of(requirement)
+        assert requirement.id == action.requirement
+    assert sum(len(PLAN.actions_of(r)) for r in PLAN.requirements) == 20
+
+
+def test_navigation_action_and_industry() -> None:
+    """Actions 1-8 and industries 1-8 point at each other; later actions have no industry."""
+    for action in PLAN.actions:
+        industry = PLAN.industry_of(action)
+        if action.number <= 8:
+            assert industry is not None and PLAN.action_of(industry) is action
+            assert industry.number == action.number
+        else:
+            assert industry is None
+
+
+def test_navigation_targets_agencies_issuers() -> None:
+    """Targets hang off action 9; agencies are known for action 9 only; the plan has four issuers."""
+    assert [t.value for t in PLAN.targets_of("A9")] == [10, 100, 1000]
+    assert all(PLAN.action_of(t).notation == "A9" for t in PLAN.targets)
+    assert PLAN.targets_of("A1") == ()
+    assert PLAN.agencies_of("A1") is None
+    agencies = PLAN.agencies_of("A9")
+    assert agencies is not None and len(agencies) == 9
+    assert PLAN.actions_led_by("CNIPA") == (PLAN.action(9),)
+    assert [a.notation for a in PLAN.issuers()] == ["NDRC", "MOST", "MIIT", "MOF"]
+
+
+def test_navigation_objectives() -> None:
+    """Each priority and guarantee is implemented by exactly its objective."""
+    assert all(PLAN.objectives_of(p) == (PLAN.objective("O1"),) for p in PLAN.priorities)
+    assert all(PLAN.objectives_of(g) == (PLAN.objective("O3"),) for g in PLAN.guarantees)
+    with pytest.raises(sp.ArgumentTypeError):
+        PLAN.objectives_of(PLAN.action(1))  # type: ignore[arg-type]
+
+
+def test_action_of_by_identifier_and_bad_input() -> None:
+    """action_of takes an identifier too, and refuses anything else clearly."""
+    assert PLAN.action_of("industry:biotech").notation == "A2"
+    with pytest.raises(sp.UnknownIdentifierError) as caught:
+        PLAN.action_of("industry:biotec")
+    assert caught.value.suggestions[0] == "industry:biotech"
+    with pytest.raises(sp.ArgumentTypeError):
+        PLAN.action_of(PLAN.action(1))  # type: ignore[arg-type]
+
+
+def test_sources_of_and_source() -> None:
+    """A record's sources resolve in the register; an unknown key suggests the closest."""
+    keys = [s.key for s in PLAN.sources_of(PLAN.action(4))]
+    assert keys[:2] == ["S1", "S16"]
+    with pytest.raises(sp.UnknownIdentifierError, match="did you mean 'S14b'"):
+        PLAN.source("S14c")
+    with pytest.raises(sp.ArgumentTypeError):
+        PLAN.source(4)  # type: ignore[arg-type]
+
+
+def test_classification_category() -> None:
+    """NBS categories are found by identifier, notation or number."""
+    classification = sp.classification()
+    assert classification.category("nbs-2018:5") is classification.category("NBS-5") is classification.category(5)
+    with pytest.raises(sp.UnknownIdentifierError):
+        classification.category(10)
+
+
+def test_provenance_claims_cascade() -> None:
+    """A claim on 'title' covers 'title.zh'; a field with no claim has the record's status."""
+    provenance = sp.Provenance(
+        status=sp.Status.SEED, sources=("seed",), fields=(sp.Claim(field="title", status=sp.Status.VERIFIED),)
+    )
+    assert provenance.status_of("title.zh") is sp.Status.VERIFIED
+    assert provenance.status_of("summary") is sp.Status.SEED
+    assert provenance.claim("summary") is None
+
+
+@given(st.text(), st.text())
+def test_text_str_prefers_english(en: str, zh: str) -> None:
+    """str(Text) is the English when there is any, else the Chinese."""
+    assert str(sp.Text(en=en or None, zh=zh or None)) == (en or zh or "")
+
+
+@given(st.lists(st.text(), max_size=3), st.lists(st.text(), max_size=3))
+def test_terms_all_keeps_order(en: list[str], zh: list[str]) -> None:
+    """Terms.all is the English terms then the Chinese ones."""
+    assert sp.Terms(en=tuple(en), zh=tuple(zh)).all == (*en, *zh)
