@@ -60,8 +60,7 @@ def test_search_prints_ranked_hits(capsys: pytest.CaptureFixture[str]) -> None:
     ("argv", "status", "message"),
     [(["show", "zz-nothing"], 1, "sei-policy: error: unknown identifier 'zz-nothing'"),
      (["show", "new-materials"], 1, "is ambiguous"),
-     (["show", "A4", "--kind", "actions"], 1, "unknown kind 'actions'"),
-     (["search", "x", "--limit", "-1"], 2, "limit >= 0")],
+     (["show", "A4", "--kind", "actions"], 1, "unknown kind 'actions'")],
 )  # fmt: skip
 def test_errors_go_to_stderr_with_a_status(
     capsys: pytest.CaptureFixture[str], argv: list[str], status: int, message: str
@@ -74,12 +73,17 @@ def test_errors_go_to_stderr_with_a_status(
     assert captured.out == ""
 
 
-def test_bad_usage_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
-    """An unknown command is argparse's usage error."""
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [(["frobnicate"], "invalid choice"), (["search", "x", "--limit", "-1"], "expected zero or more, got -1"),
+     (["search", "x", "--limit", "many"], "expected a whole number, got 'many'")],
+)  # fmt: skip
+def test_bad_usage_exits_2(capsys: pytest.CaptureFixture[str], argv: list[str], message: str) -> None:
+    """Bad usage is argparse's usage error: status 2 and a message naming the problem."""
     with pytest.raises(SystemExit) as caught:
-        main(["frobnicate"])
+        main(argv)
     assert caught.value.code == 2
-    assert "invalid choice" in capsys.readouterr().err
+    assert message in capsys.readouterr().err
 
 
 def test_python_dash_m_is_the_same_command() -> None:

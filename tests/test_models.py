@@ -193,3 +193,25 @@ def test_text_str_prefers_english(en: str, zh: str) -> None:
 def test_terms_all_keeps_order(en: list[str], zh: list[str]) -> None:
     """Terms.all is the English terms then the Chinese ones."""
     assert sp.Terms(en=tuple(en), zh=tuple(zh)).all == (*en, *zh)
+
+
+def test_accessors_resolve_retired_identifiers_with_a_warning() -> None:
+    """A per-kind accessor follows a retirement of its own kind and warns."""
+    retired = (sp.Retirement(id="action:old-materials", replaced_by="action:new-materials", since="2026.2"),)
+    plan = attrs.evolve(PLAN, retired=retired)
+    with pytest.warns(sp.DeprecatedIdentifierWarning, match="'action:old-materials' is retired"):
+        assert plan.action("action:old-materials") is plan.action(4)
+    with pytest.raises(sp.UnknownIdentifierError):
+        plan.industry("action:old-materials")
+
+
+def test_objectives_of_takes_an_identifier() -> None:
+    """objectives_of accepts an identifier and refuses one of another kind."""
+    assert PLAN.objectives_of("priority:employment") == (PLAN.objective(1),)
+    with pytest.raises(sp.UnknownIdentifierError, match="priority or guarantee"):
+        PLAN.objectives_of("action:biotech")
+
+
+def test_source_keys_fold_case() -> None:
+    """Source keys are found in any case."""
+    assert PLAN.source("s14B") is PLAN.source("S14b")

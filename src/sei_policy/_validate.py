@@ -51,6 +51,8 @@ GROUPS: dict[str, tuple[type[Record], Kind, str, int | None]] = {
     "agencies": (Agency, Kind.AGENCY, "", None),
 }
 MIN_AGENCIES = 4
+CITED = frozenset({Status.VERIFIED, Status.SEED, Status.REPORTED})
+"""Statuses that rest on a source and so must name it."""
 NBS_CATEGORIES = 9
 
 
@@ -174,10 +176,16 @@ class _Checker:
         if provenance.status is Status.UNVERIFIED:
             yield f"an unverified record must not be shipped @ {path}.provenance.status"
         yield from self._cited(provenance.sources, f"{path}.provenance.sources")
+        if not provenance.sources:
+            yield f"a record must cite at least one source @ {path}.provenance.sources"
         claimed: set[str] = set()
         for i, claim in enumerate(provenance.fields):
             claim_path = f"{path}.provenance.fields[{i}]"
             yield from self._cited(claim.sources, f"{claim_path}.sources")
+            if not claim.sources and claim.status in CITED:
+                yield f"a {claim.status.value} claim must cite its sources @ {claim_path}.sources"
+            if not claim.sources and not claim.note:
+                yield f"a claim without sources needs a note saying where it comes from @ {claim_path}.note"
             if claim.field in claimed:
                 yield f"a second claim about {claim.field!r} @ {claim_path}.field"
             claimed.add(claim.field)

@@ -37,12 +37,28 @@ def _parser() -> argparse.ArgumentParser:
     find = commands.add_parser("search", help="records ranked for a query, in English or Chinese")
     find.add_argument("query")
     find.add_argument("--kind", help="only records of this kind")
-    find.add_argument("--limit", type=int, default=10, help="at most this many hits (default 10)")
+    find.add_argument("--limit", type=_count, default=10, help="at most this many hits (default 10)")
     return parser
 
 
+def _count(text: str) -> int:
+    """An argparse type: a whole number of zero or more."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"expected zero or more, got {value}")
+    return value
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit status (0 on success, 1 on a user error, 2 on bad usage)."""
+    """Run the command line and return its exit status.
+
+    0 on success; 1 when the text or kind names nothing, or names several
+    records. On bad usage (an unknown command, a negative ``--limit``)
+    argparse prints the usage and raises ``SystemExit(2)``.
+    """
     out = sys.stdout
     if hasattr(out, "reconfigure"):
         out.reconfigure(errors="backslashreplace")
@@ -59,9 +75,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SeiPolicyError as error:
         print(f"sei-policy: error: {error}", file=sys.stderr)
         return 1
-    except ValueError as error:  # e.g. a negative --limit
-        print(f"sei-policy: error: {error}", file=sys.stderr)
-        return 2
     except BrokenPipeError:  # the reader stopped early, as `| head` does
         _silence_stdout()
     return 0

@@ -22,6 +22,7 @@ __all__ = [
     "AmbiguousLookupError",
     "ArgumentTypeError",
     "DeprecatedIdentifierWarning",
+    "InvalidArgumentError",
     "PlanDataError",
     "SeiPolicyError",
     "UnknownIdentifierError",
@@ -88,8 +89,8 @@ class AmbiguousLookupError(SeiPolicyError, LookupError):
 
     ``candidates`` lists their identifiers in document order.
 
-    >>> print(AmbiguousLookupError("biotech", ("action:biotech", "industry:biotech")))
-    'biotech' is ambiguous: it could be 'action:biotech' or 'industry:biotech'; pass kind=... or an identifier
+    >>> print(AmbiguousLookupError("new-materials", ("action:new-materials", "industry:new-materials")))
+    'new-materials' is ambiguous: 'action:new-materials' or 'industry:new-materials'; pass kind= or an identifier
     """
 
     def __init__(self, text: str, candidates: tuple[str, ...]) -> None:
@@ -99,7 +100,7 @@ class AmbiguousLookupError(SeiPolicyError, LookupError):
 
     def __str__(self) -> str:
         listed = ", ".join(map(repr, self.candidates[:-1])) + f" or {self.candidates[-1]!r}"
-        return f"{self.text!r} is ambiguous: it could be {listed}; pass kind=... or an identifier"
+        return f"{self.text!r} is ambiguous: {listed}; pass kind= or an identifier"
 
 
 class UnknownKindError(SeiPolicyError, ValueError):
@@ -116,6 +117,10 @@ class UnknownKindError(SeiPolicyError, ValueError):
 
     def __str__(self) -> str:
         return f"unknown kind {self.kind!r}; expected one of " + ", ".join(map(repr, self.known))
+
+
+class InvalidArgumentError(SeiPolicyError, ValueError):
+    """An argument has the right type but an impossible value, such as a negative limit."""
 
 
 class ArgumentTypeError(SeiPolicyError, TypeError):

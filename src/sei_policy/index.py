@@ -26,6 +26,7 @@ from sei_policy.errors import (
     AmbiguousLookupError,
     ArgumentTypeError,
     DeprecatedIdentifierWarning,
+    InvalidArgumentError,
     UnknownIdentifierError,
     UnknownKindError,
 )
@@ -251,10 +252,10 @@ class Index:
             for _, record in entries:
                 if kind is None or record.kind is kind:
                     by_key.setdefault(key, []).append(record.id)
-        found: list[str] = []
+        found: dict[str, None] = {}
         for key in difflib.get_close_matches(folded, by_key, n=10, cutoff=0.6):
-            found += [i for i in by_key[key] if i not in found]
-        return tuple(found[:5])
+            found.update(dict.fromkeys(by_key[key]))
+        return tuple(found)[:5]
 
     # -- search --------------------------------------------------------------
 
@@ -276,7 +277,7 @@ class Index:
         Raises:
             ArgumentTypeError: ``query`` is not a string, or ``limit`` not an int.
             UnknownKindError: ``kind`` is not a kind.
-            ValueError: ``limit`` is negative.
+            InvalidArgumentError: ``limit`` is negative (a ``ValueError``).
 
         >>> import sei_policy as sp
         >>> hit = sp.search("光刻胶")[0]
@@ -291,7 +292,7 @@ class Index:
         if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int)):
             raise ArgumentTypeError("search()", "limit", "an int or None", limit)
         if limit is not None and limit < 0:
-            raise ValueError(f"search() expects limit >= 0, got {limit!r}")
+            raise InvalidArgumentError(f"search() expects limit >= 0, got {limit!r}")
         searcher = self._searcher
         if searcher is None:
             from sei_policy.ranking import Searcher

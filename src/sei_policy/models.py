@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import datetime
 import enum
+import warnings
 from collections.abc import Mapping
 from types import MappingProxyType
 from typing import TypeVar, Union
 
 import attrs
 
-from sei_policy.errors import ArgumentTypeError, UnknownIdentifierError
+from sei_policy.errors import ArgumentTypeError, DeprecatedIdentifierWarning, UnknownIdentifierError
 
 __all__ = [
     "Action",
@@ -428,7 +429,14 @@ class Plan(_Indexed):
     def _one(self, kind: Kind, key: object, cls: type[_R], function: str) -> _R:
         if isinstance(key, cls):
             return key
-        record = _find(self._keys[kind], key, kind.value, self._groups()[kind], function)
+        try:
+            record = _find(self._keys[kind], key, kind.value, self._groups()[kind], function)
+        except UnknownIdentifierError:
+            replacement = next((r.replaced_by for r in self.retired if r.id == key), None)
+            if replacement is None or not replacement.startswith(f"{kind.value}:"):
+                raise
+            warnings.warn(f"{key!r} is retired; use {replacement!r}", DeprecatedIdentifierWarning, stacklevel=3)
+            record = self._by_id[replacement]
         assert isinstance(record, cls)
         return record
 
@@ -479,7 +487,7 @@ class Plan(_Indexed):
         if not isinstance(key, str):
             raise ArgumentTypeError("source()", "key", "a string such as 'S4'", key)
         for source in self.sources:
-            if source.key == key:
+            if source.key.casefold() == key.strip().casefold():
                 return source
         known = tuple(s.key for s in self.sources)
         raise UnknownIdentifierError(key, kind="source", suggest=lambda: _closest(key, known))
@@ -555,10 +563,22 @@ class Plan(_Indexed):
         """The guarantees an objective implements."""
         return self._all(self.objective(objective).guarantees, Guarantee)
 
-    def objectives_of(self, record: Priority | Guarantee) -> tuple[Objective, ...]:
-        """The objectives that implement a priority or a guarantee."""
+    def objectives_of(self, record: Priority | Guarantee | str) -> tuple[Objective, ...]:
+        """The objectives that implement a priority or a guarantee (a record or its identifier).
+
+        >>> import sei_policy as sp
+        >>> [o.notation for o in sp.plan().objectives_of("guarantee:jobs")]
+        ['O3']
+        """
+        if isinstance(record, str):
+            text = record
+            found = self._by_id.get(text)
+            if not isinstance(found, (Priority, Guarantee)):
+                known = tuple(r.id for r in self.priorities + self.guarantees)
+                raise UnknownIdentifierError(text, kind="priority or guarantee", suggest=lambda: _closest(text, known))
+            record = found
         if not isinstance(record, (Priority, Guarantee)):
-            raise ArgumentTypeError("objectives_of()", "record", "a Priority or a Guarantee", record)
+            raise ArgumentTypeError("objectives_of()", "record", "a Priority, a Guarantee or an identifier", record)
         return tuple(o for o in self.objectives if record.id in o.priorities or record.id in o.guarantees)
 
     def issuers(self) -> tuple[Agency, ...]:
