@@ -173,3 +173,22 @@ def test_first_use_loads_once_in_a_fresh_process() -> None:
         "sp.get('action:new-materials'); sp.lookup('A4'); sp.plan(); sp.search('5G'); print(_loader.load_count)"
     )
     assert _fresh(code) == "1"
+
+
+def test_first_get_stays_lean() -> None:
+    """The first get (hit or miss) builds no search index, no suggestions and no full converter."""
+    code = (
+        "import sys, sei_policy as sp; from sei_policy import _converter; "
+        "sp.get('action:new-materials'); sp.get('action:nope', None)\n"
+        "try:\n    sp.get('action:nope')\nexcept sp.UnknownIdentifierError:\n    pass\n"
+        "print(sorted(m for m in ('sei_policy.ranking', 'difflib') if m in sys.modules), "
+        "_converter.detailed.cache_info().currsize)"
+    )
+    assert _fresh(code) == "[] 0"
+
+
+def test_a_load_failure_is_explained_by_the_full_converter(corrupt: Corrupt) -> None:
+    """When the lean converter refuses the data, the full one names every path."""
+    with pytest.raises(sp.PlanDataError) as caught:
+        _loader.parse(corrupt(_set("actions.2.number", "three")))
+    assert caught.value.problems == ("expected an integer, got str: 'three' @ sei-2020.json.actions[2].number",)

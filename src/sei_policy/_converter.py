@@ -24,6 +24,7 @@ import attrs
 import cattrs
 from cattrs.cols import homogenous_tuple_structure_factory
 from cattrs.errors import ForbiddenExtraKeysError
+from cattrs.v import format_exception
 
 __all__ = ["detailed", "fast"]
 
@@ -78,7 +79,6 @@ def _tuple_factory(cls: Any, converter: cattrs.BaseConverter) -> Callable[[Any, 
 
 
 def _strict_keys_factory(cls: type, converter: cattrs.BaseConverter) -> Callable[[Any, type], Any]:
-    attrs.resolve_types(cls)  # the models use postponed annotations
     allowed = frozenset(a.name for a in attrs.fields(cls) if a.init)
 
     def structure(value: Any, type_: type) -> Any:
@@ -121,10 +121,17 @@ def detailed() -> cattrs.Converter:
     return converter
 
 
+def _describe(error: BaseException, type_: Any) -> str:
+    """Our hooks' own messages where they have one, cattrs' wording otherwise."""
+    if isinstance(error, (TypeError, ValueError)) and str(error):
+        return str(error)
+    return format_exception(error, type_)
+
+
 def explain(error: BaseException, path: str) -> tuple[str, ...]:
     """One line per problem in a failed structure, each naming ``path`` and the JSON path below it."""
     if isinstance(error, (cattrs.BaseValidationError, ForbiddenExtraKeysError)):
-        return tuple(cattrs.transform_error(error, path=path))
+        return tuple(cattrs.transform_error(error, path=path, format_exception=_describe))
     return (f"{error} @ {path}",)
 
 

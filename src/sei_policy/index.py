@@ -80,6 +80,7 @@ class Index:
         self._load = load
         self._lock = threading.Lock()
         self._built = False
+        self._named = False
         self._by_id: dict[str, AnyRecord] = {}
         self._exact: dict[str, AnyRecord] = {}
         self._raw: dict[str, tuple[_Entry, ...]] = {}
@@ -89,7 +90,7 @@ class Index:
         self._order: dict[str, int] = {}
         self._searcher: Searcher | None = None
 
-    # -- building ------------------------------------------------------------
+    # -- building: identifiers on first use, names on the first lookup --------
 
     def _ensure(self) -> None:
         if self._built:
@@ -101,30 +102,41 @@ class Index:
     def _build(self, dataset: _loader.Dataset) -> None:
         plan = dataset.plan
         records: list[AnyRecord] = [plan, *plan.records, *dataset.classification.categories]
+        self._order = {r.id: i for i, r in enumerate(records)}
+        self._retired = {r.id: r.replaced_by for r in plan.retired}
+        # Fill the fast table last: a racing reader sees it empty or complete.
+        self._by_id.update({r.id: r for r in records})
+        self._built = True
+
+    def _ensure_names(self) -> None:
+        if self._named:
+            return
+        self._ensure()
+        with self._lock:
+            if not self._named:
+                self._build_names()
+
+    def _build_names(self) -> None:
         raw: dict[str, list[_Entry]] = {}
         folded: dict[str, list[_Entry]] = {}
         squeezed: dict[str, list[_Entry]] = {}
-        for record in records:
+        for record in self._by_id.values():
             for tier, name in _names(record):
                 for table, key in ((raw, name), (folded, fold(name)), (squeezed, compact(fold(name)))):
                     entries = table.setdefault(key, [])
                     if (tier, record) not in entries:
                         entries.append((tier, record))
-        self._order = {r.id: i for i, r in enumerate(records)}
         self._raw = {k: tuple(v) for k, v in raw.items()}
         self._folded = {k: tuple(v) for k, v in folded.items()}
         self._compact = {k: tuple(v) for k, v in squeezed.items() if k}
-        self._retired = {r.id: r.replaced_by for r in plan.retired}
         exact = {}
         for key, candidates in self._raw.items():
             best = min(t for t, _ in candidates)
             winners = [r for t, r in candidates if t == best]
             if len(winners) == 1:
                 exact[key] = winners[0]
-        # Fill the fast tables last: a racing reader sees them empty or complete.
         self._exact.update(exact)
-        self._by_id.update({r.id: r for r in records})
-        self._built = True
+        self._named = True
 
     @property
     def records(self) -> tuple[AnyRecord, ...]:
@@ -220,12 +232,12 @@ class Index:
         if not isinstance(text, str):
             raise ArgumentTypeError("lookup()", "text", "a string", text)
         wanted = _kind(kind, "lookup()")
-        self._ensure()
-        retired = self._retired.get(text) or self._retired.get(fold(text))
+        self._ensure_names()
+        folded = fold(text)
+        retired = self._retired.get(text) or self._retired.get(folded)
         if retired is not None:
             warnings.warn(f"{text!r} is retired; use {retired!r}", DeprecatedIdentifierWarning, stacklevel=2)
             return self._by_id[retired]
-        folded = fold(text)
         for table, key in ((self._raw, text), (self._folded, folded), (self._compact, compact(folded))):
             found = self._pick(text, table.get(key, ()), wanted)
             if found is not None:
@@ -246,6 +258,7 @@ class Index:
     def _suggest(self, text: str, kind: Kind | None = None) -> tuple[str, ...]:
         import difflib
 
+        self._ensure_names()
         folded = fold(text)[:200]
         by_key: dict[str, list[str]] = {}
         for key, entries in self._folded.items():

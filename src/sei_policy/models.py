@@ -10,7 +10,9 @@ identifiers; :class:`Plan` resolves them into records.
 ('加快新材料产业强弱项', 4, 'requirement:key-industries')
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations` here: the fields' annotations are real
+# types at class creation, which the lean cattrs converter reads without having
+# to evaluate strings (that cost milliseconds at first use).
 
 import datetime
 import enum
@@ -86,8 +88,18 @@ class Match(enum.Enum):
     PARTIAL = "partial"
 
 
-@attrs.frozen(kw_only=True)
-class Text:
+class _Model:
+    """The base of every model: one ``__repr__`` for all, cheaper than one generated per class."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        shown = (f"{a.name}={getattr(self, a.name)!r}" for a in attrs.fields(type(self)) if a.repr)  # type: ignore[arg-type]
+        return f"{type(self).__name__}({', '.join(shown)})"
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class Text(_Model):
     """A short text in English and Chinese; either may be unknown (``None``).
 
     >>> str(Text(en="employment", zh="稳就业"))
@@ -101,8 +113,8 @@ class Text:
         return self.en or self.zh or ""
 
 
-@attrs.frozen(kw_only=True)
-class Terms:
+@attrs.frozen(kw_only=True, repr=False)
+class Terms(_Model):
     """Several short terms in English and Chinese, such as aliases or keywords.
 
     >>> Terms(en=("chips",), zh=("芯片",)).all
@@ -118,8 +130,8 @@ class Terms:
         return self.en + self.zh
 
 
-@attrs.frozen(kw_only=True)
-class Claim:
+@attrs.frozen(kw_only=True, repr=False)
+class Claim(_Model):
     """The provenance of one field of a record, where it differs from the record's."""
 
     field: str
@@ -128,8 +140,8 @@ class Claim:
     note: str | None = None
 
 
-@attrs.frozen(kw_only=True)
-class Provenance:
+@attrs.frozen(kw_only=True, repr=False)
+class Provenance(_Model):
     """Where a record comes from: its status, its sources and notes per field.
 
     >>> p = Provenance(status=Status.SEED, sources=("seed",),
@@ -159,8 +171,8 @@ class Provenance:
         return claim.status if claim is not None else self.status
 
 
-@attrs.frozen(kw_only=True)
-class Record:
+@attrs.frozen(kw_only=True, repr=False)
+class Record(_Model):
     """The fields every record of the plan has.
 
     ``id`` is the stable identifier (``action:new-materials``), ``notation``
@@ -179,17 +191,19 @@ class Record:
     provenance: Provenance = attrs.field(repr=False)
 
 
-@attrs.frozen(kw_only=True)
 class Priority(Record):
     """One of the six stabilities (六稳) that the plan serves."""
 
+    __slots__ = ()  # no fields of its own, so no attrs decorator: it inherits them all
 
-@attrs.frozen(kw_only=True)
+
 class Guarantee(Record):
     """One of the six guarantees (六保) that the plan serves."""
 
+    __slots__ = ()  # no fields of its own, so no attrs decorator: it inherits them all
 
-@attrs.frozen(kw_only=True)
+
+@attrs.frozen(kw_only=True, repr=False)
 class Objective(Record):
     """A reason the preamble gives for the plan; some implement the priorities or guarantees."""
 
@@ -197,7 +211,7 @@ class Objective(Record):
     guarantees: tuple[str, ...] = ()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Requirement(Record):
     """One of the four requirement areas (parts 二 to 五 of the original)."""
 
@@ -205,7 +219,7 @@ class Requirement(Record):
     actions: tuple[str, ...]
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Action(Record):
     """One of the twenty numbered items (一) to (二十) of the original.
 
@@ -218,7 +232,7 @@ class Action(Record):
     targets: tuple[str, ...] = ()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Industry(Record):
     """One of the eight key industries of requirement 1, each the subject of one action."""
 
@@ -227,7 +241,7 @@ class Industry(Record):
     nbs_2018_match: Match | None = None
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Target(Record):
     """A quantitative target; the plan states no target year, so ``year`` is ``None``."""
 
@@ -236,18 +250,20 @@ class Target(Record):
     action: str
 
 
-@attrs.frozen(kw_only=True)
 class Agency(Record):
     """An issuing or responsible body; its notation is its abbreviation (``NDRC``)."""
 
+    __slots__ = ()  # no fields of its own, so no attrs decorator: it inherits them all
 
-@attrs.frozen(kw_only=True)
+
 class NbsCategory(Record):
     """A top-level field of the NBS Strategic Emerging Industries Classification (2018)."""
 
+    __slots__ = ()  # no fields of its own, so no attrs decorator: it inherits them all
 
-@attrs.frozen(kw_only=True)
-class Source:
+
+@attrs.frozen(kw_only=True, repr=False)
+class Source(_Model):
     """An entry of the source register; ``key`` is what provenance cites (``S4``)."""
 
     key: str
@@ -256,8 +272,8 @@ class Source:
     reliability: str | None = None
 
 
-@attrs.frozen(kw_only=True)
-class Figure:
+@attrs.frozen(kw_only=True, repr=False)
+class Figure(_Model):
     """A context figure from the sources; never a target of the plan."""
 
     label: str
@@ -268,8 +284,8 @@ class Figure:
     sources: tuple[str, ...]
 
 
-@attrs.frozen(kw_only=True)
-class Seed:
+@attrs.frozen(kw_only=True, repr=False)
+class Seed(_Model):
     """The summary article the project started from."""
 
     title: str
@@ -278,8 +294,8 @@ class Seed:
     translation_named: str
 
 
-@attrs.frozen(kw_only=True)
-class Retirement:
+@attrs.frozen(kw_only=True, repr=False)
+class Retirement(_Model):
     """A retired identifier and the one that replaces it."""
 
     id: str
@@ -291,7 +307,7 @@ class Retirement:
 _R = TypeVar("_R", bound=Record)
 
 
-class _Indexed:
+class _Indexed(_Model):
     """Pickling for containers whose private indexes are rebuilt, not stored."""
 
     __slots__ = ()
@@ -323,7 +339,7 @@ def _keys_of(records: tuple[Record, ...]) -> Mapping[str | int, Record]:
     return MappingProxyType(keys)
 
 
-@attrs.frozen(kw_only=True, getstate_setstate=False)
+@attrs.frozen(kw_only=True, repr=False, getstate_setstate=False)
 class Classification(_Indexed):
     """An official classification the plan's records refer to (NBS 2018)."""
 
@@ -341,6 +357,9 @@ class Classification(_Indexed):
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "_keys", _keys_of(self.categories))
 
+    def __repr__(self) -> str:
+        return f"Classification(id={self.id!r}, edition={self.edition!r}, categories={len(self.categories)})"
+
     def category(self, key: str | int) -> NbsCategory:
         """A category by identifier, notation (``NBS-3``) or number.
 
@@ -353,7 +372,7 @@ class Classification(_Indexed):
         return record
 
 
-@attrs.frozen(kw_only=True, getstate_setstate=False)
+@attrs.frozen(kw_only=True, repr=False, getstate_setstate=False)
 class Plan(_Indexed):
     """The plan: its metadata, every record in document order, and navigation.
 
@@ -406,6 +425,12 @@ class Plan(_Indexed):
         by_id = {record.id: record for records in self._groups().values() for record in records}
         object.__setattr__(self, "_keys", MappingProxyType(keys))
         object.__setattr__(self, "_by_id", MappingProxyType(by_id))
+
+    def __repr__(self) -> str:
+        return (
+            f"Plan(id={self.id!r}, edition={self.edition!r}, document_number={self.document_number!r}, "
+            f"records={len(self._by_id)})"
+        )
 
     def _groups(self) -> dict[Kind, tuple[Record, ...]]:
         return {
