@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import socket
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,36 @@ from hypothesis import HealthCheck, settings
 
 import sei_policy as sp
 from sei_policy import _loader
+
+# -- no network: any attempt to connect fails the test that made it, and the run ------
+
+
+class NetworkBlockedError(BaseException):
+    """Raised on any attempt to open a network connection during the tests.
+
+    A BaseException, so that no ``except Exception`` in the code under test can swallow it.
+    """
+
+
+_network_attempts: list[str] = []
+
+
+def _blocked(*args: object, **kwargs: object) -> None:
+    _network_attempts.append(repr(args)[:200])
+    raise NetworkBlockedError(f"network access attempted during the tests: {args!r}"[:300])
+
+
+socket.socket.connect = _blocked  # type: ignore[method-assign]
+socket.socket.connect_ex = _blocked  # type: ignore[method-assign, assignment]
+socket.create_connection = _blocked  # type: ignore[assignment]
+socket.getaddrinfo = _blocked  # type: ignore[assignment]
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Fail the run if anything tried to connect, even where the error was caught."""
+    if _network_attempts:
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
 
 settings.register_profile("default", deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.register_profile("ci", parent=settings.get_profile("default"), max_examples=300, print_blob=True)
@@ -70,3 +101,5 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     if _counted:
         total = sum(_counted.values())
         terminalreporter.write_line(f"hypothesis: {total} examples in {len(_counted)} property tests")
+    if _network_attempts:
+        terminalreporter.write_line(f"network: {len(_network_attempts)} blocked attempts to connect (the run fails)")

@@ -61,7 +61,7 @@ __version__ = "0.1.0"
 DATA_EDITION = "2026.1"
 """The edition of the shipped data, versioned apart from the code (equals ``plan().edition``)."""
 
-__all__ = [
+__all__ = (
     "DATA_EDITION",
     "Action",
     "Agency",
@@ -102,7 +102,7 @@ __all__ = [
     "lookup",
     "plan",
     "search",
-]
+)
 
 _LAZY = {
     "classification": "sei_policy.index",

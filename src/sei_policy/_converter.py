@@ -24,9 +24,10 @@ import attrs
 import cattrs
 from cattrs.cols import homogenous_tuple_structure_factory
 from cattrs.errors import ForbiddenExtraKeysError
+from cattrs.gen import make_dict_structure_fn
 from cattrs.v import format_exception
 
-__all__ = ["detailed", "fast"]
+__all__ = ("detailed", "explain", "fast", "unstructure")
 
 
 def _expect(kind: type, name: str) -> Callable[[Any, type], Any]:
@@ -113,11 +114,23 @@ def fast() -> cattrs.BaseConverter:
     return converter
 
 
+def _checked_object_factory(cls: type, converter: cattrs.Converter) -> Callable[[Any, type], Any]:
+    generated: Callable[[Any, type], Any] = make_dict_structure_fn(cls, converter, _cattrs_forbid_extra_keys=True)
+
+    def structure(value: Any, type_: type) -> Any:
+        if type(value) is not dict:
+            raise TypeError(f"expected an object for {cls.__name__}, got {type(value).__name__}")
+        return generated(value, type_)
+
+    return structure
+
+
 @functools.cache
 def detailed() -> cattrs.Converter:
     """The full converter: explains a failed load with exact paths, and round-trips records."""
     converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
     _register_strict(converter)
+    converter.register_structure_hook_factory(attrs.has, _checked_object_factory)
     return converter
 
 

@@ -18,7 +18,7 @@ from sei_policy import _converter, _validate
 from sei_policy.errors import PlanDataError
 from sei_policy.models import Classification, Plan
 
-__all__ = ["CLASSIFICATION_FILE", "PLAN_FILE", "SCHEMA_VERSION", "Dataset", "load", "parse", "read"]
+__all__ = ("CLASSIFICATION_FILE", "PLAN_FILE", "SCHEMA_VERSION", "Dataset", "load", "parse", "read")
 
 SCHEMA_VERSION = 1
 """The version of the data layout this code reads (``schema_version`` in each file)."""

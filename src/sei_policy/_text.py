@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["compact", "fold"]
+__all__ = ("compact", "fold")
 
 _FOLDS = str.maketrans(
     {

@@ -30,7 +30,7 @@ from sei_policy.models import (
     Terms,
 )
 
-__all__ = ["check"]
+__all__ = ("check",)
 
 PLAN_ID = "plan:sei-2020"
 CLASSIFICATION_ID = "nbs-2018"

@@ -18,7 +18,7 @@ import sys
 from collections.abc import Sequence
 from typing import TextIO
 
-__all__ = ["main"]
+__all__ = ("main",)
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -18,7 +18,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
 
-__all__ = [
+__all__ = (
     "AmbiguousLookupError",
     "ArgumentTypeError",
     "DeprecatedIdentifierWarning",
@@ -27,11 +27,23 @@ __all__ = [
     "SeiPolicyError",
     "UnknownIdentifierError",
     "UnknownKindError",
-]
+)
 
 
 class SeiPolicyError(Exception):
     """The root of every error raised by sei_policy."""
+
+
+def _shown(value: object, limit: int = 80) -> str:
+    """``repr(value)``, cut to ``limit`` characters so that a huge input cannot flood a message.
+
+    >>> _shown("x" * 200, limit=12)
+    "'xxxxxxxx...'"
+    """
+    text = repr(value)
+    if len(text) <= limit:
+        return text
+    return text[: limit - 4] + "..." + text[-1]
 
 
 class UnknownIdentifierError(SeiPolicyError, LookupError):
@@ -70,7 +82,7 @@ class UnknownIdentifierError(SeiPolicyError, LookupError):
 
     def __str__(self) -> str:
         what = f"unknown {self.kind} identifier" if self.kind else "unknown identifier"
-        message = f"{what} {self.identifier!r}"
+        message = f"{what} {_shown(self.identifier)}"
         if self.suggestions:
             message += "; did you mean " + ", ".join(map(repr, self.suggestions)) + "?"
         return message
@@ -100,7 +112,7 @@ class AmbiguousLookupError(SeiPolicyError, LookupError):
 
     def __str__(self) -> str:
         listed = ", ".join(map(repr, self.candidates[:-1])) + f" or {self.candidates[-1]!r}"
-        return f"{self.text!r} is ambiguous: {listed}; pass kind= or an identifier"
+        return f"{_shown(self.text)} is ambiguous: {listed}; pass kind= or an identifier"
 
 
 class UnknownKindError(SeiPolicyError, ValueError):
@@ -116,7 +128,7 @@ class UnknownKindError(SeiPolicyError, ValueError):
         self.known = known
 
     def __str__(self) -> str:
-        return f"unknown kind {self.kind!r}; expected one of " + ", ".join(map(repr, self.known))
+        return f"unknown kind {_shown(self.kind)}; expected one of " + ", ".join(map(repr, self.known))
 
 
 class InvalidArgumentError(SeiPolicyError, ValueError):
@@ -138,9 +150,7 @@ class ArgumentTypeError(SeiPolicyError, TypeError):
         self.value = value
 
     def __str__(self) -> str:
-        shown = repr(self.value)
-        if len(shown) > 80:
-            shown = shown[:77] + "..."
+        shown = _shown(self.value)
         return f"{self.function} expects {self.name} as {self.expected}, got {type(self.value).__name__}: {shown}"
 
 

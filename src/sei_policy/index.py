@@ -35,7 +35,7 @@ from sei_policy.models import AnyRecord, Classification, Kind, Plan
 if TYPE_CHECKING:
     from sei_policy.ranking import Hit, Searcher
 
-__all__ = ["Index", "classification", "get", "lookup", "plan", "search"]
+__all__ = ("Index", "classification", "get", "lookup", "plan", "search")
 
 _T = TypeVar("_T")
 _Entry = tuple[int, AnyRecord]

@@ -25,7 +25,7 @@ import attrs
 
 from sei_policy.errors import ArgumentTypeError, DeprecatedIdentifierWarning, UnknownIdentifierError
 
-__all__ = [
+__all__ = (
     "Action",
     "Agency",
     "Claim",
@@ -49,7 +49,7 @@ __all__ = [
     "Target",
     "Terms",
     "Text",
-]
+)
 
 
 class Kind(enum.Enum):
@@ -610,8 +610,16 @@ class Plan(_Indexed):
         """The bodies that issued the plan, in the order the sources list them."""
         return self._all(self.issued_by, Agency)
 
-    def sources_of(self, record: Record) -> tuple[Source, ...]:
-        """The register entries a record's provenance cites, the record's own first."""
+    def sources_of(self, record: "Record | Plan") -> tuple[Source, ...]:
+        """The register entries a record's provenance cites, the record's own first.
+
+        >>> import sei_policy as sp
+        >>> plan = sp.plan()
+        >>> [s.key for s in plan.sources_of(plan.action("A9"))]
+        ['S4', 'S1', 'seed']
+        """
+        if not isinstance(record, (Record, Plan)):
+            raise ArgumentTypeError("sources_of()", "record", "a record or the plan", record)
         keys = list(record.provenance.sources)
         for claim in record.provenance.fields:
             keys += [k for k in claim.sources if k not in keys]

@@ -23,7 +23,7 @@ import attrs
 from sei_policy._text import fold
 from sei_policy.models import AnyRecord, Kind, Plan
 
-__all__ = ["Hit", "Searcher"]
+__all__ = ("Hit", "Searcher")
 
 MAX_QUERY = 4096
 """Only this many characters of a query are read: no field is longer."""

@@ -1,0 +1,48 @@
+"""Threads racing the first use all get the one plan, loaded exactly once."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+RACE = """
+import sys, threading
+import sei_policy as sp
+from sei_policy import _loader
+
+THREADS = 16
+barrier = threading.Barrier(THREADS)
+results = [None] * THREADS
+
+def first_use(i):
+    barrier.wait()
+    use = {use!r}
+    if use == "plan":
+        results[i] = sp.plan()
+    elif use == "get":
+        results[i] = sp.get("action:new-materials")
+    elif use == "lookup":
+        results[i] = sp.lookup("a4")
+    else:
+        results[i] = sp.search("光刻胶")[0].record
+
+threads = [threading.Thread(target=first_use, args=(i,)) for i in range(THREADS)]
+for t in threads:
+    t.start()
+for t in threads:
+    t.join()
+print(len({{id(r) for r in results}}), _loader.load_count, results[0] is not None)
+"""
+
+
+@pytest.mark.parametrize("use", ["plan", "get", "lookup", "search"])
+def test_sixteen_threads_race_the_first_use(use: str) -> None:
+    """In a fresh process, 16 threads racing the first call all get the same object, and one load happens."""
+    for _ in range(3):  # a few fresh processes, since a race may go either way
+        result = subprocess.run(
+            [sys.executable, "-c", RACE.format(use=use)], capture_output=True, text=True, timeout=120, check=False
+        )
+        assert result.returncode == 0, result.stderr
+        assert result.stdout.split() == ["1", "1", "True"]

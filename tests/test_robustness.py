@@ -1,0 +1,142 @@
+"""Bad input on every public entry point: a result or a documented error, never a crash or a hang."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import subprocess
+import sys
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import sei_policy as sp
+from sei_policy.cli import main
+
+PLAN = sp.plan()
+LOOKUP_ERRORS = (sp.UnknownIdentifierError, sp.AmbiguousLookupError)
+
+# Text of every kind: ordinary, any code point (control characters and lone surrogates
+# included), right-to-left and zero-width marks, and very long strings.
+ANY_CHARACTER = st.characters(min_codepoint=0, max_codepoint=0x10FFFF, exclude_categories=())
+TEXTS = st.one_of(
+    st.text(),
+    st.text(ANY_CHARACTER),
+    st.lists(st.sampled_from(["\u200f", "\u202e", "\u200b", "\ufeff", "A4", "材料", "\x00", "\ud800"])).map("".join),
+    st.builds(lambda s, n: s * n, st.text(ANY_CHARACTER, min_size=1, max_size=4), st.integers(1_000, 100_000)),
+)
+NON_TEXT = st.one_of(
+    st.none(), st.booleans(), st.floats(), st.binary(), st.lists(st.integers(), max_size=2),
+    st.dictionaries(st.text(max_size=2), st.integers(), max_size=2), st.builds(object), st.just(PLAN),
+)  # fmt: skip
+
+ACCESSORS = ["priority", "guarantee", "objective", "requirement", "action", "industry", "target", "agency"]
+NAVIGATION = [
+    "requirement_of", "actions_of", "industry_of", "targets_of", "agencies_of", "actions_led_by",
+    "priorities_of", "guarantees_of",
+]  # fmt: skip
+
+
+def _answers(call: Callable[[], object], *errors: type[BaseException]) -> None:
+    """Run ``call``: it may return or raise one of ``errors``; anything else fails the test."""
+    with contextlib.suppress(*errors):
+        call()
+
+
+@given(st.sampled_from(ACCESSORS + NAVIGATION), TEXTS)
+def test_accessors_and_navigation_answer_any_text(method: str, text: str) -> None:
+    """Per-kind accessors and navigation take any text: a record or UnknownIdentifierError."""
+    _answers(lambda: getattr(PLAN, method)(text), sp.UnknownIdentifierError)
+
+
+@given(st.sampled_from(ACCESSORS + NAVIGATION), st.integers())
+def test_accessors_and_navigation_answer_any_number(method: str, number: int) -> None:
+    """Any integer is a number to look up, found or not."""
+    _answers(lambda: getattr(PLAN, method)(number), sp.UnknownIdentifierError)
+
+
+@given(st.sampled_from([*ACCESSORS, *NAVIGATION, "action_of", "objectives_of", "source", "sources_of"]), NON_TEXT)
+def test_accessors_and_navigation_refuse_non_text(method: str, value: object) -> None:
+    """A key that is neither text nor a number is an ArgumentTypeError (or, for a record, a fitting answer)."""
+    _answers(lambda: getattr(PLAN, method)(value), sp.ArgumentTypeError, sp.UnknownIdentifierError)
+
+
+@given(st.sampled_from(["action_of", "objectives_of", "source"]), TEXTS)
+def test_identifier_navigation_answers_any_text(method: str, text: str) -> None:
+    """action_of, objectives_of and source take any text: a record or UnknownIdentifierError."""
+    _answers(lambda: getattr(PLAN, method)(text), sp.UnknownIdentifierError)
+
+
+@given(st.one_of(TEXTS, st.integers()))
+def test_classification_answers_anything(key: str | int) -> None:
+    """NBS categories are looked up like plan records."""
+    _answers(lambda: sp.classification().category(key), sp.UnknownIdentifierError)
+
+
+@given(TEXTS, st.sampled_from([None, *sp.Kind]))
+def test_lookup_and_search_answer_any_text(text: str, kind: sp.Kind | None) -> None:
+    """lookup returns or raises a LookupError; search always returns a tuple."""
+    _answers(lambda: sp.lookup(text, kind=kind), *LOOKUP_ERRORS)
+    assert isinstance(sp.search(text, kind=kind, limit=3), tuple)
+    assert sp.get(text, None) is None or sp.get(text).id == text
+
+
+@given(st.sampled_from(["show", "search"]), TEXTS)
+def test_command_line_answers_any_text(command: str, text: str) -> None:
+    """The command line returns 0 or 1 for any argument, or exits 2 on what argparse calls bad usage."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            status = main([command, text])
+        except SystemExit as exit_:
+            status = exit_.code  # type: ignore[assignment]
+            assert status == 2
+    assert status in (0, 1, 2)
+    assert "Traceback" not in err.getvalue()
+
+
+def test_command_line_takes_undecodable_bytes() -> None:
+    """An argument that is not valid UTF-8 reaches lookup (as surrogate escapes) and is answered."""
+    result = subprocess.run(
+        [sys.executable, "-m", "sei_policy", "show", b"\xff\xfe"], capture_output=True, timeout=120, check=False
+    )
+    assert result.returncode == 1
+    assert result.stderr.startswith(b"sei-policy: error: unknown identifier '\\udcff\\udcfe'")
+
+
+@pytest.mark.parametrize("size", [1_000_000, 4_000_000])
+def test_huge_inputs_are_answered(size: int) -> None:
+    """Megabyte inputs to lookup and search are answered (no hang: the suite would time out)."""
+    text = "新材料 photoresist " * (size // 16)
+    assert sp.search(text)[0].record.id == "action:new-materials"
+    with pytest.raises(sp.UnknownIdentifierError) as caught:
+        sp.lookup(text)
+    assert len(str(caught.value)) < size
+
+
+def test_text_subclasses_are_text() -> None:
+    """A str subclass is accepted wherever text is."""
+
+    class Name(str):
+        pass
+
+    assert sp.get(Name("action:new-materials")).id == "action:new-materials"
+    assert sp.lookup(Name("A4")).id == "action:new-materials"
+    assert PLAN.action(Name("A4")).notation == "A4"
+
+
+def _read(obj: Any) -> None:
+    str(obj)
+    repr(obj)
+
+
+@given(TEXTS)
+def test_errors_render_any_input(text: str) -> None:
+    """Error messages render for any input, surrogates included."""
+    try:
+        sp.get(text)
+    except sp.UnknownIdentifierError as error:
+        _read(error)
