@@ -38,7 +38,7 @@ def _shown(value: object, limit: int = 80) -> str:
     """``repr(value)``, cut to ``limit`` characters so that a huge input cannot flood a message.
 
     >>> _shown("x" * 200, limit=12)
-    "'xxxxxxxx...'"
+    "'xxxxxxx...'"
     """
     text = repr(value)
     if len(text) <= limit:
