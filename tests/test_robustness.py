@@ -117,6 +117,15 @@ def test_huge_inputs_are_answered(size: int) -> None:
     assert len(str(caught.value)) < size
 
 
+@pytest.mark.parametrize("digits", ["0" * 5000, "9" * 4301, "1" + "0" * 20])
+def test_long_digit_strings_are_misses(digits: str) -> None:
+    """A digit string too long to be a number is a miss, not int()'s ValueError (found by hypothesis)."""
+    with pytest.raises(sp.UnknownIdentifierError):
+        PLAN.action(digits)
+    with pytest.raises(sp.UnknownIdentifierError):
+        sp.classification().category(digits)
+
+
 def test_text_subclasses_are_text() -> None:
     """A str subclass is accepted wherever text is."""
 

@@ -326,6 +326,7 @@ class _Indexed(_Model):
 
 
 _KEY_TYPES = "an identifier, slug, notation or number"
+_MAX_DIGITS = 9  # a longer digit string is no record's number (and int() of a huge one is refused)
 
 
 def _keys_of(records: tuple[Record, ...]) -> Mapping[str | int, Record]:
@@ -638,7 +639,7 @@ def _find(
         pass
     if isinstance(key, str):
         folded = key.strip().casefold()
-        if folded.isascii() and folded.isdigit():
+        if folded.isascii() and folded.isdigit() and len(folded) <= _MAX_DIGITS:
             folded_key: str | int = int(folded)
         else:
             folded_key = folded
