@@ -125,7 +125,11 @@ class Searcher:
     """The search index over a fixed sequence of records (in document order)."""
 
     def __init__(self, records: tuple[AnyRecord, ...]) -> None:
-        self._entries = tuple((record, _fields(record)) for record in records)
+        entries = []
+        for record in records:
+            fields = _fields(record)
+            entries.append((record, fields, "".join(text for _, _, text in fields)))
+        self._entries = tuple(entries)
 
     def search(self, query: str, *, kind: Kind | None = None, limit: int | None = None) -> tuple[Hit, ...]:
         """The hits for ``query``, best first; ties keep document order."""
@@ -137,8 +141,12 @@ class Searcher:
         cjk = tuple(_is_cjk(t[0]) for t in tokens)
         needed = 1.0 if len(tokens) == 1 else 0.5
         hits: list[tuple[float, int, Hit]] = []
-        for order, (record, fields) in enumerate(self._entries):
+        probes = tuple(t if cjk[i] else f" {t}" for i, t in enumerate(tokens))
+        for order, (record, fields, everything) in enumerate(self._entries):
             if kind is not None and record.kind is not kind:
+                continue
+            # A cheap first pass over all the record's text: most records share nothing with the query.
+            if phrase not in everything and not any(probe in everything for probe in probes):
                 continue
             score, matched = 0.0, []
             best = [0.0] * len(tokens)
