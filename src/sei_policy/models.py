@@ -525,6 +525,19 @@ class Plan(_Indexed):
         assert all(isinstance(r, cls) for r in found)
         return found  # type: ignore[return-value]
 
+    def _resolve(self, record: object, classes: tuple[type[Record], ...], what: str, function: str) -> Record:
+        """A record of one of ``classes``, given the record itself or its identifier."""
+        if isinstance(record, str):
+            text = record
+            found = self._by_id.get(text)
+            if not isinstance(found, classes):
+                known = tuple(r.id for r in self._by_id.values() if isinstance(r, classes))
+                raise UnknownIdentifierError(text, kind=what, suggest=lambda: _closest(text, known))
+            return found
+        if not isinstance(record, classes):
+            raise ArgumentTypeError(function, "record", f"a record of kind {what}, or its identifier", record)
+        return record
+
     def requirement_of(self, action: Action | str | int) -> Requirement:
         """The requirement an action belongs to."""
         return self.requirement(self.action(action).requirement)
@@ -550,16 +563,9 @@ class Plan(_Indexed):
         >>> sp.plan().action_of("target:global-bases").notation
         'A9'
         """
-        if isinstance(record, str):
-            text = record
-            found = self._by_id.get(text)
-            if not isinstance(found, (Industry, Target)):
-                known = tuple(r.id for r in self.industries + self.targets)
-                raise UnknownIdentifierError(text, kind="industry or target", suggest=lambda: _closest(text, known))
-            record = found
-        if not isinstance(record, (Industry, Target)):
-            raise ArgumentTypeError("action_of()", "record", "an Industry, a Target or an identifier", record)
-        return self.action(record.action)
+        found = self._resolve(record, (Industry, Target), "industry or target", "action_of()")
+        assert isinstance(found, (Industry, Target))
+        return self.action(found.action)
 
     def targets_of(self, action: Action | str | int) -> tuple[Target, ...]:
         """The quantitative targets of an action (only action 9 has any)."""
@@ -596,16 +602,8 @@ class Plan(_Indexed):
         >>> [o.notation for o in sp.plan().objectives_of("guarantee:jobs")]
         ['O3']
         """
-        if isinstance(record, str):
-            text = record
-            found = self._by_id.get(text)
-            if not isinstance(found, (Priority, Guarantee)):
-                known = tuple(r.id for r in self.priorities + self.guarantees)
-                raise UnknownIdentifierError(text, kind="priority or guarantee", suggest=lambda: _closest(text, known))
-            record = found
-        if not isinstance(record, (Priority, Guarantee)):
-            raise ArgumentTypeError("objectives_of()", "record", "a Priority, a Guarantee or an identifier", record)
-        return tuple(o for o in self.objectives if record.id in o.priorities or record.id in o.guarantees)
+        found = self._resolve(record, (Priority, Guarantee), "priority or guarantee", "objectives_of()")
+        return tuple(o for o in self.objectives if found.id in o.priorities or found.id in o.guarantees)
 
     def issuers(self) -> tuple[Agency, ...]:
         """The bodies that issued the plan, in the order the sources list them."""
