@@ -121,3 +121,6 @@ SOURCES = (
     "S1", "S2", "S4", "S5", "S6", "S7", "S8", "S9", "S10", "S11", "S12", "S13", "S14b",
     "S16", "S17", "S18", "S19", "S22", "S23", "S25", "S29", "S30",
 )  # fmt: skip
+
+# objective number -> the Chinese term it implements (六稳 / 六保, verified S17)
+OBJECTIVE_KEYWORDS_ZH = {1: ("六稳",), 3: ("六保",)}

@@ -114,3 +114,23 @@ def test_output_survives_a_non_utf8_terminal() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert b"\\u5173" in result.stdout.splitlines()[0]
+
+
+def test_limit_zero_prints_nothing(capsys: pytest.CaptureFixture[str]) -> None:
+    """--limit 0 asks for no hits: nothing is printed, and no false 'no record matches'."""
+    assert main(["search", "疫苗", "--limit", "0"]) == 0
+    assert capsys.readouterr().out == ""
+
+
+def test_ambiguity_on_the_command_line_suggests_kind(capsys: pytest.CaptureFixture[str]) -> None:
+    """An ambiguous name on the command line points to --kind, the option that resolves it."""
+    assert main(["show", "new-materials"]) == 1
+    assert capsys.readouterr().err.rstrip().endswith("use --kind or an identifier")
+    assert main(["show", "new-materials", "--kind", "industry"]) == 0
+    assert capsys.readouterr().out.startswith("I4  industry:new-materials")
+
+
+def test_show_prints_each_claims_sources(capsys: pytest.CaptureFixture[str]) -> None:
+    """show lists, for each field with its own provenance, the sources it cites."""
+    assert main(["show", "A4"]) == 0
+    assert "    keywords: inferred [S16] (" in capsys.readouterr().out

@@ -46,3 +46,24 @@ def test_sixteen_threads_race_the_first_use(use: str) -> None:
         )
         assert result.returncode == 0, result.stderr
         assert result.stdout.split() == ["1", "1", "True"]
+
+
+def test_racing_first_searches_build_one_index() -> None:
+    """Sixteen threads racing the first search share one search index, built once."""
+    code = RACE.format(use="search") + (
+        "from sei_policy import index\nprint(index._DEFAULT._searcher is not None, id(index._DEFAULT._searcher))\n"
+    )
+    counting = (
+        "import sei_policy.ranking as r\n"
+        "built = []\n"
+        "class Counting(r.Searcher):\n"
+        "    def __init__(self, records):\n"
+        "        built.append(1)\n"
+        "        super().__init__(records)\n"
+        "r.Searcher = Counting\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", counting + code + "print(len(built))\n"], capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[-1] == "1"

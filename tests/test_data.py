@@ -65,6 +65,7 @@ def _chinese_strings() -> list[str]:
     strings += [zh for _, zh in ref.ACTIONS.values() if zh]
     strings += [term for terms in ref.ACTION_KEYWORDS_ZH.values() for term in terms]
     strings += [zh for _, zh in ref.TARGETS.values()]
+    strings += [term for terms in ref.OBJECTIVE_KEYWORDS_ZH.values() for term in terms]
     return strings
 
 
@@ -137,6 +138,14 @@ def test_objectives_keep_the_seed_wording(plan: sp.Plan, number: int, seed: str)
     assert objective.title.en is not None
     assert objective.title.en.casefold() == seed.removeprefix("to ").casefold()
     assert objective.title.zh is None
+
+
+def test_objectives_carry_the_six_stabilities_and_guarantees_terms(plan: sp.Plan) -> None:
+    """O1 and O3 carry 六稳 and 六保 as Chinese keywords, so search finds them; no other objective has any."""
+    for objective in plan.objectives:
+        assert objective.keywords.zh == ref.OBJECTIVE_KEYWORDS_ZH.get(objective.number, ())
+    assert sp.search("六稳")[0].record.id == "objective:six-stabilities"
+    assert sp.search("六保")[0].record.id == "objective:six-guarantees"
 
 
 def test_objectives_link_priorities_and_guarantees(plan: sp.Plan) -> None:

@@ -238,33 +238,6 @@ NON_TEXT = st.one_of(
 )  # fmt: skip
 
 
-@given(st.text())
-def test_get_answers_any_text(text: str) -> None:
-    """get on any text returns a record or raises UnknownIdentifierError."""
-    try:
-        assert sp.get(text).id == text
-    except sp.UnknownIdentifierError as error:
-        assert isinstance(error.suggestions, tuple)
-        assert str(error)
-
-
-@given(st.text())
-def test_lookup_answers_any_text(text: str) -> None:
-    """lookup on any text returns a record or raises a documented LookupError."""
-    try:
-        assert sp.lookup(text).id
-    except DOCUMENTED as error:
-        assert str(error)
-
-
-@given(st.text(), st.sampled_from([None, *sp.Kind]))
-def test_search_answers_any_text(text: str, kind: sp.Kind | None) -> None:
-    """search on any text returns hits (possibly none) and never raises."""
-    hits = sp.search(text, kind=kind)
-    assert isinstance(hits, tuple)
-    assert all(kind is None or h.record.kind is kind for h in hits)
-
-
 @given(NON_TEXT)
 def test_non_text_is_a_clear_type_error(value: object) -> None:
     """get, lookup and search refuse non-text with ArgumentTypeError naming the function."""
@@ -282,3 +255,12 @@ def test_warnings_are_not_raised_for_live_identifiers() -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         assert sp.get("action:biotech").id == "action:biotech"
+
+
+def test_retired_identifier_respects_kind() -> None:
+    """lookup(..., kind=...) follows a retirement only to a record of that kind."""
+    index = _retiring_index()
+    with pytest.raises(sp.UnknownIdentifierError):
+        index.lookup("action:new-material-industry", kind="agency")
+    with pytest.warns(sp.DeprecatedIdentifierWarning, match="is retired"):
+        assert index.lookup("action:new-material-industry", kind="action").id == "action:new-materials"

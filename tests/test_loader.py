@@ -68,6 +68,30 @@ CORRUPTIONS: list[tuple[str, Edit, str]] = [
     ("count", lambda body: body["actions"].pop(), "sei-2020.json.actions"),
     ("stray white space", _set("actions.3.title.en", " Accelerate "), "sei-2020.json.actions[3].title.en"),
     ("retired id still live", _set("retired", [{"id": "action:biotech", "replaced_by": "action:biotech", "since": "x"}]), "sei-2020.json.retired[0].id"),
+    ("retired id malformed", _set("retired", [{"id": "Old Id", "replaced_by": "action:biotech", "since": "x"}]), "sei-2020.json.retired[0].id"),
+    ("verified claim without sources", _set("actions.0.provenance.fields.1.sources", []), "sei-2020.json.actions[0].provenance.fields[1].sources"),
+    ("sourceless claim without a note", _set("actions.10.provenance.fields.1.note", None), "sei-2020.json.actions[10].provenance.fields[1].note"),
+    ("record without sources", _set("actions.3.provenance.sources", []), "sei-2020.json.actions[3].provenance.sources"),
+    ("unverified record", _set("actions.3.provenance.status", "unverified"), "sei-2020.json.actions[3].provenance.status"),
+    ("second claim on a field", lambda b: b["actions"][3]["provenance"]["fields"].append(b["actions"][3]["provenance"]["fields"][0]), "sei-2020.json.actions[3].provenance.fields[4].field"),
+    ("claim index out of range", _set("provenance.fields.3.field", "aliases.en[9]"), "sei-2020.json.provenance.fields[3].field"),
+    ("plan id", _set("id", "plan:other"), "sei-2020.json.id"),
+    ("plan kind", _set("kind", "action"), "sei-2020.json.kind"),
+    ("issuer not an agency", _set("issued_by.0", "action:biotech"), "sei-2020.json.issued_by[0]"),
+    ("figure cites no registered source", _set("figures.0.sources.0", "S0"), "sei-2020.json.figures[0].sources[0]"),
+    ("source key malformed", _set("sources.1.key", "Source 1"), "sei-2020.json.sources[1].key"),
+    ("source key twice", _set("sources.2.key", "S1"), "sei-2020.json.sources[2].key"),
+    ("source address not a URL", _set("sources.1.address", "ftp://example"), "sei-2020.json.sources[1].address"),
+    ("record kind", _set("actions.3.kind", "industry"), "sei-2020.json.actions[3].kind"),
+    ("agency notation", _set("agencies.0.notation", "ndrc"), "sei-2020.json.agencies[0].notation"),
+    ("no title at all", _set("agencies.5.title.en", None), "sei-2020.json.agencies[5].title"),
+    ("too few agencies", lambda b: b.__setitem__("agencies", b["agencies"][:3]), "sei-2020.json.agencies"),
+    ("requirement lists another's action", _set("requirements.0.actions.0", "action:government-funds"), "sei-2020.json.requirements[0].actions[0]"),
+    ("industry's back-link", _set("actions.0.industry", "industry:biotech"), "sei-2020.json.actions[0].industry"),
+    ("target's back-link", _set("targets.0.action", "action:biotech"), "sei-2020.json.targets[0].action"),
+    ("action's target points elsewhere", _set("targets.1.action", "action:cluster-innovation"), "sei-2020.json.actions[8].targets[1]"),
+    ("NBS match without a field", _set("industries.0.nbs_2018", None), "sei-2020.json.industries[0].nbs_2018_match"),
+    ("date in another ISO form", _set("issued", "20200911"), "sei-2020.json.issued"),
 ]  # fmt: skip
 
 
@@ -104,6 +128,19 @@ def test_missing_file_is_refused(raw_files: dict[str, bytes]) -> None:
     files = {k: v for k, v in raw_files.items() if k != _loader.CLASSIFICATION_FILE}
     with pytest.raises(sp.PlanDataError, match=r"missing @ nbs-2018\.json"):
         _loader.parse(files)
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [({"id": "nbs-2017"}, "the classification's id must be 'nbs-2018', not 'nbs-2017' @ nbs-2018.json.id"),
+     ({"edition": "2099.1"}, "edition '2099.1' differs from the plan's '2026.1' @ nbs-2018.json.edition")],
+)  # fmt: skip
+def test_classification_must_match_the_plan(raw_files: dict[str, bytes], change: dict[str, str], expected: str) -> None:
+    """The classification file is the NBS 2018 one, of the plan's data edition."""
+    body = {**json.loads(raw_files[_loader.CLASSIFICATION_FILE]), **change}
+    with pytest.raises(sp.PlanDataError) as caught:
+        _loader.parse({**raw_files, _loader.CLASSIFICATION_FILE: json.dumps(body).encode()})
+    assert expected in caught.value.problems
 
 
 def test_classification_file_is_validated_too(raw_files: dict[str, bytes]) -> None:

@@ -83,6 +83,9 @@ def test_per_kind_accessors_take_every_key_form(method: str, cls: type, keys: li
 @pytest.mark.parametrize(("method", "cls", "keys"), ACCESSORS)
 def test_per_kind_accessors_refuse_other_kinds(method: str, cls: type, keys: list[str | int]) -> None:
     """An accessor does not answer with a record of another kind, and suggests its own kind."""
+    other_kind = "agency:ndrc" if cls is not sp.Agency else "action:new-materials"
+    with pytest.raises(sp.UnknownIdentifierError):
+        getattr(PLAN, method)(other_kind)
     with pytest.raises(sp.UnknownIdentifierError) as caught:
         getattr(PLAN, method)("zz-not-there")
     assert caught.value.kind == cls.__name__.lower() if cls is not sp.Agency else caught.value.kind == "agency"
@@ -210,6 +213,29 @@ def test_objectives_of_takes_an_identifier() -> None:
     assert PLAN.objectives_of("priority:employment") == (PLAN.objective(1),)
     with pytest.raises(sp.UnknownIdentifierError, match="priority or guarantee"):
         PLAN.objectives_of("action:biotech")
+
+
+def test_two_kind_navigation_takes_any_key() -> None:
+    """action_of and objectives_of take notations and slugs; a bare number, naming two kinds, is ambiguous."""
+    assert PLAN.action_of("I2").notation == "A2"
+    assert PLAN.action_of("global-bases").notation == "A9"
+    assert PLAN.objectives_of("P1") == (PLAN.objective(1),)
+    with pytest.raises(sp.AmbiguousLookupError, match="use an identifier") as caught:
+        PLAN.objectives_of("1")
+    assert caught.value.candidates == ("priority:employment", "guarantee:jobs")
+    with pytest.raises(sp.ArgumentTypeError, match=r"objectives_of\(\)"):
+        PLAN.objectives_of(1)  # type: ignore[arg-type]
+
+
+def test_navigation_errors_name_the_method_called() -> None:
+    """A wrong argument to a navigation method is reported under that method's name."""
+    with pytest.raises(sp.ArgumentTypeError, match=r"requirement_of\(\)"):
+        PLAN.requirement_of(PLAN.requirement(1))  # type: ignore[arg-type]
+
+
+def test_sources_of_the_plan() -> None:
+    """The plan's own provenance resolves in the register too."""
+    assert [s.key for s in PLAN.sources_of(PLAN)][:3] == ["S1", "S2", "S4"]
 
 
 def test_source_keys_fold_case() -> None:

@@ -70,8 +70,8 @@ def test_kind_and_limit() -> None:
         sp.search("industry", limit=True)
 
 
-def test_huge_query_returns_promptly() -> None:
-    """A 1 MB query is read only as far as any field could match, and returns."""
+def test_huge_query_is_answered() -> None:
+    """A 1 MB query is read only as far as any field could match, and is answered."""
     assert sp.search("光刻胶" * 350_000)[0].record.id == "action:new-materials"
     assert sp.search("x" * 1_000_000) == ()
 
@@ -88,3 +88,18 @@ def test_every_action_is_its_own_best_hit_by_chinese_title(action: sp.Action) ->
     """Searching an action's Chinese heading finds that action first."""
     assert action.title.zh is not None
     assert sp.search(action.title.zh)[0].record is action
+
+
+@pytest.mark.parametrize("query", ["ai", "ion", "port"])
+def test_english_matches_at_word_starts(query: str) -> None:
+    """An English query matches at the start of a word, never inside one ('ai' is not in 'chains')."""
+    for hit in sp.search(query):
+        texts = [hit.record.id, hit.record.title.en or "", *hit.record.aliases.all, *hit.record.keywords.all]
+        texts.append(hit.record.summary or "")
+        words = {w for text in texts for w in text.casefold().replace(":", " ").replace("-", " ").split()}
+        assert any(w.strip("“”\"'(),.;").startswith(query) for w in words), (query, hit.record.id)
+
+
+def test_chinese_matches_inside_words() -> None:
+    """Chinese has no word boundaries: a query matches anywhere in a term."""
+    assert sp.search("刻胶")[0].record.id == "action:new-materials"

@@ -65,9 +65,20 @@ def test_accessors_and_navigation_refuse_non_text(method: str, value: object) ->
 
 
 @given(st.sampled_from(["action_of", "objectives_of", "source"]), TEXTS)
-def test_identifier_navigation_answers_any_text(method: str, text: str) -> None:
-    """action_of, objectives_of and source take any text: a record or UnknownIdentifierError."""
-    _answers(lambda: getattr(PLAN, method)(text), sp.UnknownIdentifierError)
+def test_two_kind_navigation_answers_any_text(method: str, text: str) -> None:
+    """action_of, objectives_of and source take any text: a record or a documented LookupError."""
+    _answers(lambda: getattr(PLAN, method)(text), *LOOKUP_ERRORS)
+
+
+@pytest.mark.parametrize("number", [10**5000, -(10**5000), 2**64], ids=["10**5000", "-10**5000", "2**64"])
+def test_huge_numbers_render_in_messages(number: int) -> None:
+    """An integer too long to print in decimal still gives a readable error (found in review)."""
+    with pytest.raises(sp.UnknownIdentifierError) as missed:
+        PLAN.action(number)
+    with pytest.raises(sp.ArgumentTypeError) as refused:
+        sp.lookup(number)  # type: ignore[arg-type]
+    for error in (missed.value, refused.value):
+        assert len(str(error)) < 300
 
 
 @given(st.one_of(TEXTS, st.integers()))

@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime
 import enum
 import functools
+import re
 from collections.abc import Callable, Mapping
 from typing import Any, get_args, get_origin
 
@@ -45,9 +46,14 @@ def _structure_float(value: Any, _: type) -> float:
     return float(value)
 
 
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
 def _structure_date(value: Any, _: type) -> datetime.date:
     if type(value) is not str:
         raise TypeError(f"expected an ISO date string, got {type(value).__name__}: {value!r}"[:200])
+    if not _DATE.fullmatch(value):  # fromisoformat also takes forms such as 20200911 or 2020W375
+        raise ValueError(f"expected a date as YYYY-MM-DD, got {value!r}"[:200])
     return datetime.date.fromisoformat(value)
 
 
@@ -98,9 +104,7 @@ def _register_strict(converter: cattrs.BaseConverter) -> None:
     converter.register_structure_hook(int, _expect(int, "an integer"))
     converter.register_structure_hook(float, _structure_float)
     converter.register_structure_hook(datetime.date, _structure_date)
-    converter.register_structure_hook_factory(
-        lambda cls: isinstance(cls, type) and issubclass(cls, enum.Enum), lambda cls: _structure_enum
-    )
+    converter.register_structure_hook(enum.Enum, _structure_enum)  # dispatches to every Enum subclass
     converter.register_structure_hook_factory(_is_tuple, _tuple_factory)
     converter.register_unstructure_hook(datetime.date, datetime.date.isoformat)
 

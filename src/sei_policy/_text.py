@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable, Mapping
 
-__all__ = ("compact", "fold")
+__all__ = ("NOT_WORD", "closest", "compact", "fold")
 
 _FOLDS = str.maketrans(
     {
@@ -22,7 +23,8 @@ _FOLDS = str.maketrans(
         "–": "-", "—": "-", "‐": "-", "‑": "-",
     }
 )  # fmt: skip
-_NOT_WORD = re.compile(r"[\W_]+")
+NOT_WORD = re.compile(r"[\W_]+")
+"""Runs of characters that are neither letters nor digits."""
 
 
 def fold(text: str) -> str:
@@ -33,4 +35,20 @@ def fold(text: str) -> str:
 
 def compact(folded: str) -> str:
     """Drop everything but letters and digits from folded text (for a last-resort match)."""
-    return _NOT_WORD.sub("", folded)
+    return NOT_WORD.sub("", folded)
+
+
+def closest(text: str, names: Mapping[str, Iterable[str]], limit: int = 5) -> tuple[str, ...]:
+    """The identifiers whose names come closest to ``text``, best first.
+
+    ``names`` maps each folded name to the identifiers it names.
+
+    >>> closest("new-material", {"new-materials": ["action:new-materials"], "biotech": ["action:biotech"]})
+    ('action:new-materials',)
+    """
+    import difflib
+
+    found: dict[str, None] = {}
+    for name in difflib.get_close_matches(fold(text)[:200], names, n=2 * limit, cutoff=0.6):
+        found.update(dict.fromkeys(names[name]))
+    return tuple(found)[:limit]

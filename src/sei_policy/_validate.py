@@ -83,7 +83,7 @@ class _Checker:
                 notation = f"{letter}{i + 1}" if letter else None
                 yield from self._record(record, kind, i, notation, path, seen_ids, seen_notations)
         categories = self.classification.categories
-        yield from self._count(categories, NBS_CATEGORIES, f"{self.cf}.categories", exact=True)
+        yield from self._count(categories, NBS_CATEGORIES, f"{self.cf}.categories")
         for i, category in enumerate(categories):
             path = f"{self.cf}.categories[{i}]"
             yield from self._record(category, Kind.NBS_2018, i, f"NBS-{i + 1}", path, seen_ids, seen_notations)
@@ -129,7 +129,7 @@ class _Checker:
 
     # -- each record -----------------------------------------------------
 
-    def _count(self, records: tuple[Record, ...], count: int | None, path: str, exact: bool = True) -> Iterator[str]:
+    def _count(self, records: tuple[Record, ...], count: int | None, path: str) -> Iterator[str]:
         if count is None:
             if len(records) < MIN_AGENCIES:
                 yield f"expected at least {MIN_AGENCIES} records, found {len(records)} @ {path}"
@@ -293,12 +293,23 @@ def _texts(record: Record) -> Iterator[tuple[str, str]]:
         yield "summary", record.summary
 
 
+_FIELD = re.compile(r"([a-z_0-9]+(?:\.[a-z_0-9]+)*)(?:\[([0-9]+)\])?")
+
+
 def _field_value(record: Record | Plan, field: str) -> Any:
+    """The value a claim's field path names: ``summary``, ``title.zh``, ``aliases.en[1]``."""
+    match = _FIELD.fullmatch(field)
+    if match is None:
+        raise LookupError(field)
     value: Any = record
-    for name in field.split("."):
+    for name in match.group(1).split("."):
         if not attrs.has(type(value)) or name not in attrs.fields_dict(type(value)):
             raise LookupError(field)
         value = getattr(value, name)
+    if match.group(2) is not None:
+        if not isinstance(value, tuple) or int(match.group(2)) >= len(value):
+            raise LookupError(field)
+        value = value[int(match.group(2))]
     return value
 
 

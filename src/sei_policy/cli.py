@@ -63,7 +63,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if hasattr(out, "reconfigure"):
         out.reconfigure(errors="backslashreplace")
     args = _parser().parse_args(argv)
-    from sei_policy.errors import SeiPolicyError
+    from sei_policy.errors import AmbiguousLookupError, SeiPolicyError
 
     try:
         if args.command == "show":
@@ -72,6 +72,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             _search(args.query, args.kind, args.limit, out)
         else:
             _overview(out)
+    except AmbiguousLookupError as error:
+        error.hint = "use --kind or an identifier"
+        print(f"sei-policy: error: {error}", file=sys.stderr)
+        return 1
     except SeiPolicyError as error:
         print(f"sei-policy: error: {error}", file=sys.stderr)
         return 1
@@ -130,15 +134,16 @@ def _show(text: str, kind: str | None, out: TextIO) -> None:
     provenance = record.provenance
     print(f"  status: {provenance.status.value}; sources: {', '.join(provenance.sources)}", file=out)
     for claim in provenance.fields:
+        sources = f" [{', '.join(claim.sources)}]" if claim.sources else ""
         note = f" ({claim.note})" if claim.note else ""
-        print(f"    {claim.field}: {claim.status.value}{note}", file=out)
+        print(f"    {claim.field}: {claim.status.value}{sources}{note}", file=out)
 
 
 def _search(query: str, kind: str | None, limit: int, out: TextIO) -> None:
     import sei_policy as sp
 
     hits = sp.search(query, kind=kind, limit=limit)
-    if not hits:
+    if not hits and limit:
         print(f"no record matches {query!r}", file=out)
     for hit in hits:
         record = hit.record

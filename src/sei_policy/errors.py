@@ -39,8 +39,13 @@ def _shown(value: object, limit: int = 80) -> str:
 
     >>> _shown("x" * 200, limit=12)
     "'xxxxxxx...'"
+    >>> _shown(10**5000)
+    '<int too large to show>'
     """
-    text = repr(value)
+    try:
+        text = repr(value)
+    except ValueError:  # an int beyond the limit for its decimal form
+        return f"<{type(value).__name__} too large to show>"
     if len(text) <= limit:
         return text
     return text[: limit - 4] + "..." + text[-1]
@@ -99,20 +104,21 @@ def _rebuild_unknown(identifier: object, kind: str | None, suggestions: tuple[st
 class AmbiguousLookupError(SeiPolicyError, LookupError):
     """A name fits more than one record equally well.
 
-    ``candidates`` lists their identifiers in document order.
+    ``candidates`` lists their identifiers in document order; ``hint`` says how to choose.
 
     >>> print(AmbiguousLookupError("new-materials", ("action:new-materials", "industry:new-materials")))
     'new-materials' is ambiguous: 'action:new-materials' or 'industry:new-materials'; pass kind= or an identifier
     """
 
-    def __init__(self, text: str, candidates: tuple[str, ...]) -> None:
-        super().__init__(text, candidates)
+    def __init__(self, text: str, candidates: tuple[str, ...], hint: str = "pass kind= or an identifier") -> None:
+        super().__init__(text, candidates, hint)
         self.text = text
         self.candidates = candidates
+        self.hint = hint
 
     def __str__(self) -> str:
         listed = ", ".join(map(repr, self.candidates[:-1])) + f" or {self.candidates[-1]!r}"
-        return f"{_shown(self.text)} is ambiguous: {listed}; pass kind= or an identifier"
+        return f"{_shown(self.text)} is ambiguous: {listed}; {self.hint}"
 
 
 class UnknownKindError(SeiPolicyError, ValueError):

@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, TypeVar, overload
 
 from sei_policy import _loader
-from sei_policy._text import compact, fold
+from sei_policy._text import closest, compact, fold
 from sei_policy.errors import (
     AmbiguousLookupError,
     ArgumentTypeError,
@@ -35,7 +35,7 @@ from sei_policy.models import AnyRecord, Classification, Kind, Plan
 if TYPE_CHECKING:
     from sei_policy.ranking import Hit, Searcher
 
-__all__ = ("Index", "classification", "get", "lookup", "plan", "search")
+__all__ = ("classification", "get", "lookup", "plan", "search")
 
 _T = TypeVar("_T")
 _Entry = tuple[int, AnyRecord]
@@ -235,7 +235,7 @@ class Index:
         self._ensure_names()
         folded = fold(text)
         retired = self._retired.get(text) or self._retired.get(folded)
-        if retired is not None:
+        if retired is not None and (wanted is None or self._by_id[retired].kind is wanted):
             warnings.warn(f"{text!r} is retired; use {retired!r}", DeprecatedIdentifierWarning, stacklevel=2)
             return self._by_id[retired]
         for table, key in ((self._raw, text), (self._folded, folded), (self._compact, compact(folded))):
@@ -256,19 +256,11 @@ class Index:
         return winners[0]
 
     def _suggest(self, text: str, kind: Kind | None = None) -> tuple[str, ...]:
-        import difflib
-
         self._ensure_names()
-        folded = fold(text)[:200]
-        by_key: dict[str, list[str]] = {}
-        for key, entries in self._folded.items():
-            for _, record in entries:
-                if kind is None or record.kind is kind:
-                    by_key.setdefault(key, []).append(record.id)
-        found: dict[str, None] = {}
-        for key in difflib.get_close_matches(folded, by_key, n=10, cutoff=0.6):
-            found.update(dict.fromkeys(by_key[key]))
-        return tuple(found)[:5]
+        names = {
+            name: [r.id for _, r in entries if kind is None or r.kind is kind] for name, entries in self._folded.items()
+        }
+        return closest(text, {name: ids for name, ids in names.items() if ids})
 
     # -- search --------------------------------------------------------------
 
@@ -306,13 +298,16 @@ class Index:
             raise ArgumentTypeError("search()", "limit", "an int or None", limit)
         if limit is not None and limit < 0:
             raise InvalidArgumentError(f"search() expects limit >= 0, got {limit!r}")
-        searcher = self._searcher
-        if searcher is None:
-            from sei_policy.ranking import Searcher
+        return (self._searcher or self._build_searcher()).search(query, kind=wanted, limit=limit)
 
-            self._ensure()
-            searcher = self._searcher = Searcher(tuple(self._by_id.values()))
-        return searcher.search(query, kind=wanted, limit=limit)
+    def _build_searcher(self) -> Searcher:
+        from sei_policy.ranking import Searcher
+
+        self._ensure()
+        with self._lock:
+            if self._searcher is None:
+                self._searcher = Searcher(tuple(self._by_id.values()))
+            return self._searcher
 
 
 def _kind(kind: Kind | str | None, function: str) -> Kind | None:

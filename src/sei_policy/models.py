@@ -14,6 +14,7 @@ identifiers; :class:`Plan` resolves them into records.
 # types at class creation, which the lean cattrs converter reads without having
 # to evaluate strings (that cost milliseconds at first use).
 
+import contextlib
 import datetime
 import enum
 import warnings
@@ -23,7 +24,12 @@ from typing import TypeVar, Union
 
 import attrs
 
-from sei_policy.errors import ArgumentTypeError, DeprecatedIdentifierWarning, UnknownIdentifierError
+from sei_policy.errors import (
+    AmbiguousLookupError,
+    ArgumentTypeError,
+    DeprecatedIdentifierWarning,
+    UnknownIdentifierError,
+)
 
 __all__ = (
     "Action",
@@ -148,6 +154,10 @@ class Provenance(_Model):
     ...                fields=(Claim(field="title.zh", status=Status.UNVERIFIED),))
     >>> p.status_of("title.zh"), p.status_of("title.en")
     (<Status.UNVERIFIED: 'unverified'>, <Status.SEED: 'seed'>)
+    >>> import sei_policy as sp
+    >>> plan = sp.plan()
+    >>> plan.aliases.en[1], plan.provenance.status_of("aliases.en[1]").value
+    ('SEI plan', 'seed')
     """
 
     status: Status
@@ -156,14 +166,21 @@ class Provenance(_Model):
     fields: tuple[Claim, ...] = ()
 
     def claim(self, field: str) -> Claim | None:
-        """The claim about ``field`` or the nearest enclosing field, if any."""
+        """The claim about ``field`` or the nearest enclosing field, if any.
+
+        A field is a dotted path, optionally ending in an index: ``aliases.en[1]``
+        falls back to ``aliases.en``, then to ``aliases``.
+        """
         while True:
             for claim in self.fields:
                 if claim.field == field:
                     return claim
-            if "." not in field:
+            if field.endswith("]"):
+                field = field.rsplit("[", 1)[0]
+            elif "." in field:
+                field = field.rsplit(".", 1)[0]
+            else:
                 return None
-            field = field.rsplit(".", 1)[0]
 
     def status_of(self, field: str) -> Status:
         """The status of ``field``: its own claim's, else the record's."""
@@ -525,22 +542,29 @@ class Plan(_Indexed):
         assert all(isinstance(r, cls) for r in found)
         return found  # type: ignore[return-value]
 
-    def _resolve(self, record: object, classes: tuple[type[Record], ...], what: str, function: str) -> Record:
-        """A record of one of ``classes``, given the record itself or its identifier."""
-        if isinstance(record, str):
-            text = record
-            found = self._by_id.get(text)
-            if not isinstance(found, classes):
-                known = tuple(r.id for r in self._by_id.values() if isinstance(r, classes))
-                raise UnknownIdentifierError(text, kind=what, suggest=lambda: _closest(text, known))
-            return found
-        if not isinstance(record, classes):
-            raise ArgumentTypeError(function, "record", f"a record of kind {what}, or its identifier", record)
-        return record
+    def _either(self, key: object, kinds: tuple[Kind, Kind], function: str) -> Record:
+        """A record of one of two kinds, given itself, its identifier, slug or notation."""
+        if isinstance(key, Record):
+            if key.kind in kinds:
+                return key
+        elif isinstance(key, str):
+            found = []
+            for kind in kinds:
+                with contextlib.suppress(UnknownIdentifierError):
+                    found.append(_find(self._keys[kind], key, kind.value, self._groups()[kind], function))
+            if len(found) == 1:
+                return found[0]
+            if found:
+                raise AmbiguousLookupError(key, tuple(r.id for r in found), hint="use an identifier")
+            known = tuple(r.id for kind in kinds for r in self._groups()[kind])
+            what = " or ".join(kind.value for kind in kinds)
+            raise UnknownIdentifierError(key, kind=what, suggest=lambda: _closest(key, known))
+        expected = f"a record of kind {kinds[0].value} or {kinds[1].value}, or its identifier, slug or notation"
+        raise ArgumentTypeError(function, "record", expected, key)
 
     def requirement_of(self, action: Action | str | int) -> Requirement:
         """The requirement an action belongs to."""
-        return self.requirement(self.action(action).requirement)
+        return self.requirement(self._one(Kind.ACTION, action, Action, "requirement_of()").requirement)
 
     def actions_of(self, requirement: Requirement | str | int) -> tuple[Action, ...]:
         """The actions of a requirement, in order.
@@ -549,27 +573,27 @@ class Plan(_Indexed):
         >>> [a.notation for a in sp.plan().actions_of("R3")]
         ['A14', 'A15', 'A16']
         """
-        return self._all(self.requirement(requirement).actions, Action)
+        return self._all(self._one(Kind.REQUIREMENT, requirement, Requirement, "actions_of()").actions, Action)
 
     def industry_of(self, action: Action | str | int) -> Industry | None:
         """The key industry of an action (actions 1 to 8), else ``None``."""
-        industry = self.action(action).industry
+        industry = self._one(Kind.ACTION, action, Action, "industry_of()").industry
         return None if industry is None else self.industry(industry)
 
     def action_of(self, record: Industry | Target | str) -> Action:
-        """The action an industry or a target belongs to.
+        """The action an industry or a target belongs to (given as a record, identifier, slug or notation).
 
         >>> import sei_policy as sp
         >>> sp.plan().action_of("target:global-bases").notation
         'A9'
         """
-        found = self._resolve(record, (Industry, Target), "industry or target", "action_of()")
+        found = self._either(record, (Kind.INDUSTRY, Kind.TARGET), "action_of()")
         assert isinstance(found, (Industry, Target))
         return self.action(found.action)
 
     def targets_of(self, action: Action | str | int) -> tuple[Target, ...]:
         """The quantitative targets of an action (only action 9 has any)."""
-        return self._all(self.action(action).targets, Target)
+        return self._all(self._one(Kind.ACTION, action, Action, "targets_of()").targets, Target)
 
     def agencies_of(self, action: Action | str | int) -> tuple[Agency, ...] | None:
         """The agencies responsible for an action, or ``None`` where they are not known.
@@ -579,30 +603,30 @@ class Plan(_Indexed):
         >>> [a.notation for a in plan.agencies_of("A9")][:4], plan.agencies_of("A1")
         (['NDRC', 'MOST', 'MIIT', 'MOF'], None)
         """
-        agencies = self.action(action).agencies
+        agencies = self._one(Kind.ACTION, action, Action, "agencies_of()").agencies
         return None if agencies is None else self._all(agencies, Agency)
 
     def actions_led_by(self, agency: Agency | str | int) -> tuple[Action, ...]:
         """The actions whose known responsibility clause names the agency."""
-        found = self.agency(agency).id
+        found = self._one(Kind.AGENCY, agency, Agency, "actions_led_by()").id
         return tuple(a for a in self.actions if a.agencies is not None and found in a.agencies)
 
     def priorities_of(self, objective: Objective | str | int) -> tuple[Priority, ...]:
         """The priorities an objective implements."""
-        return self._all(self.objective(objective).priorities, Priority)
+        return self._all(self._one(Kind.OBJECTIVE, objective, Objective, "priorities_of()").priorities, Priority)
 
     def guarantees_of(self, objective: Objective | str | int) -> tuple[Guarantee, ...]:
         """The guarantees an objective implements."""
-        return self._all(self.objective(objective).guarantees, Guarantee)
+        return self._all(self._one(Kind.OBJECTIVE, objective, Objective, "guarantees_of()").guarantees, Guarantee)
 
     def objectives_of(self, record: Priority | Guarantee | str) -> tuple[Objective, ...]:
-        """The objectives that implement a priority or a guarantee (a record or its identifier).
+        """The objectives that implement a priority or a guarantee (a record, identifier, slug or notation).
 
         >>> import sei_policy as sp
         >>> [o.notation for o in sp.plan().objectives_of("guarantee:jobs")]
         ['O3']
         """
-        found = self._resolve(record, (Priority, Guarantee), "priority or guarantee", "objectives_of()")
+        found = self._either(record, (Kind.PRIORITY, Kind.GUARANTEE), "objectives_of()")
         return tuple(o for o in self.objectives if found.id in o.priorities or found.id in o.guarantees)
 
     def issuers(self) -> tuple[Agency, ...]:
@@ -644,23 +668,19 @@ def _find(
         if folded_key in keys:
             return keys[folded_key]
     known = tuple(r.id for r in records)
-    raise UnknownIdentifierError(key, kind=kind, suggest=lambda: _closest(str(key), known))
+    suggest = (lambda: _closest(key, known)) if isinstance(key, str) else None
+    raise UnknownIdentifierError(key, kind=kind, suggest=suggest)
 
 
 def _closest(text: str, known: tuple[str, ...]) -> tuple[str, ...]:
-    """The known identifiers closest to ``text``, matching on whole ids and on slugs."""
-    import difflib
+    """The known identifiers closest to ``text``, matching on whole identifiers and on slugs."""
+    from sei_policy._text import closest
 
-    folded = text.strip().casefold()[:200]
-    by_key: dict[str, str] = {}
+    names: dict[str, list[str]] = {}
     for identifier in known:
-        by_key.setdefault(identifier.casefold(), identifier)
-        by_key.setdefault(identifier.partition(":")[2].casefold(), identifier)
-    found: list[str] = []
-    for key in difflib.get_close_matches(folded, by_key, n=10, cutoff=0.6):
-        if by_key[key] not in found:
-            found.append(by_key[key])
-    return tuple(found[:5])
+        names.setdefault(identifier.casefold(), []).append(identifier)
+        names.setdefault(identifier.partition(":")[2].casefold(), []).append(identifier)
+    return closest(text, names)
 
 
 AnyRecord = Union[Plan, Record]  # noqa: UP007 - a runtime alias; `Plan | Record` is a types.UnionType

@@ -15,12 +15,11 @@ two-character pieces, so no word boundaries are needed.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 import attrs
 
-from sei_policy._text import fold
+from sei_policy._text import NOT_WORD, fold
 from sei_policy.models import AnyRecord, Kind, Plan
 
 __all__ = ("Hit", "Searcher")
@@ -37,7 +36,6 @@ _STOPWORDS = frozenset(
 # Checked by hand: a regular expression over these ranges costs milliseconds to compile.
 _CJK_RANGES = ((0x2E80, 0x2FDF), (0x3005, 0x3007), (0x3021, 0x3029), (0x3400, 0x4DBF), (0x4E00, 0x9FFF),
                (0xF900, 0xFAFF), (0x20000, 0x3FFFF))  # fmt: skip
-_NOT_WORD = re.compile(r"[\W_]+")
 
 # field name -> weight; the order is the order of ``Hit.matched``
 _WEIGHTS = {
@@ -65,7 +63,7 @@ class Hit:
 
 
 def _words(text: str) -> str:
-    return " ".join(_NOT_WORD.sub(" ", text).split())
+    return " ".join(NOT_WORD.sub(" ", text).split())
 
 
 def _field(terms: Iterator[str | None]) -> str:
@@ -138,6 +136,8 @@ class Searcher:
             return ()
         tokens = _tokens(phrase)
         whole_term, whole_words = f"\n {phrase} \n", f" {phrase} "
+        # English matches at the start of a word; Chinese anywhere, having no word boundaries.
+        inside = phrase if _is_cjk(phrase[0]) else f" {phrase}"
         cjk = tuple(_is_cjk(t[0]) for t in tokens)
         needed = 1.0 if len(tokens) == 1 else 0.5
         hits: list[tuple[float, int, Hit]] = []
@@ -146,7 +146,7 @@ class Searcher:
             if kind is not None and record.kind is not kind:
                 continue
             # A cheap first pass over all the record's text: most records share nothing with the query.
-            if phrase not in everything and not any(probe in everything for probe in probes):
+            if inside not in everything and not any(probe in everything for probe in probes):
                 continue
             score, matched = 0.0, []
             best = [0.0] * len(tokens)
@@ -158,7 +158,7 @@ class Searcher:
                 elif whole_words in text:
                     score += weight * _WHOLE_WORDS
                     hit = True
-                elif phrase in text:
+                elif inside in text:
                     score += weight * _INSIDE
                     hit = True
                 for i, token in enumerate(tokens):
