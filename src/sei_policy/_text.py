@@ -23,13 +23,16 @@ _FOLDS = str.maketrans(
         "–": "-", "—": "-", "‐": "-", "‑": "-",
     }
 )  # fmt: skip
+_FOLDED = re.compile("[" + re.escape("".join(map(chr, _FOLDS))) + "]")
 NOT_WORD = re.compile(r"[\W_]+")
 """Runs of characters that are neither letters nor digits."""
 
 
 def fold(text: str) -> str:
     """Unicode-normalise (NFKC), casefold, unify quotes and brackets, collapse white space."""
-    folded = unicodedata.normalize("NFKC", text).casefold().translate(_FOLDS)
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    if _FOLDED.search(folded):  # translate() is slow, and most text has nothing to unify
+        folded = folded.translate(_FOLDS)
     return " ".join(folded.split())
 
 

@@ -68,7 +68,7 @@ def _words(text: str) -> str:
 
 def _field(terms: Iterator[str | None]) -> str:
     """Folded terms, each padded as ``\\n word word \\n`` so that a phrase never spans two terms."""
-    return "".join(f"\n {_words(fold(t))} \n" for t in terms if t)
+    return "".join(["\n " + _words(fold(t)) + " \n" for t in terms if t])
 
 
 def _fields(record: AnyRecord) -> tuple[tuple[str, float, str], ...]:
