@@ -12,6 +12,7 @@ from typing import Any
 
 import attrs
 
+from sei_policy import ids
 from sei_policy.models import (
     Action,
     Agency,
@@ -35,7 +36,6 @@ __all__ = ("check",)
 PLAN_ID = "plan:sei-2020"
 CLASSIFICATION_ID = "nbs-2018"
 
-SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 SOURCE_KEY = re.compile(r"S[0-9]+[a-z]?|seed")
 ABBREVIATION = re.compile(r"[A-Z]+")
 
@@ -146,8 +146,7 @@ class _Checker:
         seen_ids: dict[str, str],
         seen_notations: dict[str, str],
     ) -> Iterator[str]:
-        prefix, _, slug = record.id.partition(":")
-        if prefix != kind.value or not SLUG.fullmatch(slug):
+        if not ids.is_identifier(record.id) or ids.parse(record.id)[:2] != (None, kind.value):
             yield f"not {'an' if kind.value[0] in 'aeiou' else 'a'} {kind.value} id: {record.id!r} @ {path}.id"
         if record.id in seen_ids:
             yield f"duplicate identifier {record.id!r} (first at {seen_ids[record.id]}) @ {path}.id"
@@ -272,8 +271,7 @@ class _Checker:
     def _retired(self, live: dict[str, str]) -> Iterator[str]:
         for i, retired in enumerate(self.plan.retired):
             path = f"{self.pf}.retired[{i}]"
-            prefix, _, slug = retired.id.partition(":")
-            if not prefix or not SLUG.fullmatch(slug):
+            if not ids.is_identifier(retired.id):
                 yield f"malformed identifier {retired.id!r} @ {path}.id"
             if retired.id in live:
                 yield f"a retired identifier must not be in use: {retired.id!r} @ {path}.id"

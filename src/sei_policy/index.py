@@ -20,7 +20,7 @@ import warnings
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, TypeVar, overload
 
-from sei_policy import _loader
+from sei_policy import _loader, ids
 from sei_policy._text import closest, compact, fold
 from sei_policy.errors import (
     AmbiguousLookupError,
@@ -56,7 +56,7 @@ _MISSING = _Missing()
 def _names(record: AnyRecord) -> Iterator[tuple[int, str]]:
     """Every key ``lookup`` accepts for a record, with its tier."""
     yield _TIER_ID, record.id
-    slug = record.id.partition(":")[2]
+    slug = ids.slug(record.id)
     if not slug.isdigit():
         yield _TIER_SLUG, slug
     titles = [record.title.en, record.title.zh, *record.aliases.all]

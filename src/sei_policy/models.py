@@ -24,6 +24,7 @@ from typing import TypeVar, Union
 
 import attrs
 
+from sei_policy import ids
 from sei_policy.errors import (
     AmbiguousLookupError,
     ArgumentTypeError,
@@ -351,7 +352,7 @@ def _keys_of(records: tuple[Record, ...]) -> Mapping[str | int, Record]:
     keys: dict[str | int, Record] = {}
     for record in records:
         keys[record.number] = record
-        for key in (record.id, record.id.partition(":")[2], record.notation):
+        for key in (record.id, ids.slug(record.id), record.notation):
             keys[key] = record
             keys[key.casefold()] = record
     return MappingProxyType(keys)
@@ -679,7 +680,7 @@ def _closest(text: str, known: tuple[str, ...]) -> tuple[str, ...]:
     names: dict[str, list[str]] = {}
     for identifier in known:
         names.setdefault(identifier.casefold(), []).append(identifier)
-        names.setdefault(identifier.partition(":")[2].casefold(), []).append(identifier)
+        names.setdefault(ids.slug(identifier).casefold(), []).append(identifier)
     return closest(text, names)
 
 
