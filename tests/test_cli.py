@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -134,3 +135,18 @@ def test_show_prints_each_claims_sources(capsys: pytest.CaptureFixture[str]) -> 
     """show lists, for each field with its own provenance, the sources it cites."""
     assert main(["show", "A4"]) == 0
     assert "    keywords: inferred [S16] (" in capsys.readouterr().out
+
+
+def test_a_reader_that_went_away_causes_no_error() -> None:
+    """Writing to a pipe whose reader is gone (as after `| head -1`) ends quietly with status 0."""
+    read, write = os.pipe()
+    os.close(read)
+    try:
+        env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}  # buffered, as usual in a pipe
+        result = subprocess.run(
+            [sys.executable, "-m", "sei_policy"], stdout=write, stderr=subprocess.PIPE, env=env, timeout=120
+        )
+    finally:
+        os.close(write)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == b""

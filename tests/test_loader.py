@@ -74,6 +74,7 @@ CORRUPTIONS: list[tuple[str, Edit, str]] = [
     ("record without sources", _set("actions.3.provenance.sources", []), "sei-2020.json.actions[3].provenance.sources"),
     ("unverified record", _set("actions.3.provenance.status", "unverified"), "sei-2020.json.actions[3].provenance.status"),
     ("second claim on a field", lambda b: b["actions"][3]["provenance"]["fields"].append(b["actions"][3]["provenance"]["fields"][0]), "sei-2020.json.actions[3].provenance.fields[4].field"),
+    ("claim field malformed", _set("actions.3.provenance.fields.0.field", "Title Zh"), "sei-2020.json.actions[3].provenance.fields[0].field"),
     ("claim index out of range", _set("provenance.fields.3.field", "aliases.en[9]"), "sei-2020.json.provenance.fields[3].field"),
     ("plan id", _set("id", "plan:other"), "sei-2020.json.id"),
     ("plan kind", _set("kind", "action"), "sei-2020.json.kind"),

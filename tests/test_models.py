@@ -241,3 +241,20 @@ def test_sources_of_the_plan() -> None:
 def test_source_keys_fold_case() -> None:
     """Source keys are found in any case."""
     assert PLAN.source("s14B") is PLAN.source("S14b")
+
+
+def test_containers_have_short_reprs() -> None:
+    """The plan and the classification print as one short line, not as every record they hold."""
+    assert (
+        repr(PLAN) == "Plan(id='plan:sei-2020', edition='2026.1', document_number='发改高技〔2020〕1409号', records=64)"
+    )
+    assert repr(sp.classification()) == "Classification(id='nbs-2018', edition='2026.1', categories=9)"
+    assert repr(PLAN.action(4)).startswith(
+        "Action(id='action:new-materials', kind=<Kind.ACTION: 'action'>, notation='A4'"
+    )
+
+
+def test_claims_on_list_elements_fall_back_to_the_list() -> None:
+    """A claim about aliases.en[1] covers that element only; its siblings take the list's claim."""
+    assert PLAN.provenance.status_of("aliases.en[1]") is sp.Status.SEED
+    assert PLAN.provenance.status_of("aliases.en[0]") is sp.Status.VERIFIED

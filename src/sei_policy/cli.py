@@ -72,6 +72,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             _search(args.query, args.kind, args.limit, out)
         else:
             _overview(out)
+        out.flush()  # here, so that a reader that went away is noticed inside this try
     except AmbiguousLookupError as error:
         error.hint = "use --kind or an identifier"
         print(f"sei-policy: error: {error}", file=sys.stderr)
