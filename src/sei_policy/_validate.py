@@ -21,7 +21,6 @@ from sei_policy.models import (
     Industry,
     Kind,
     NbsCategory,
-    Objective,
     Plan,
     Priority,
     Record,
@@ -39,16 +38,16 @@ CLASSIFICATION_ID = "nbs-2018"
 SOURCE_KEY = re.compile(r"S[0-9]+[a-z]?|seed")
 ABBREVIATION = re.compile(r"[A-Z]+")
 
-# list in the JSON -> (record class, kind, notation letter, exact count or None for "at least 4")
-GROUPS: dict[str, tuple[type[Record], Kind, str, int | None]] = {
-    "priorities": (Priority, Kind.PRIORITY, "P", 6),
-    "guarantees": (Guarantee, Kind.GUARANTEE, "G", 6),
-    "objectives": (Objective, Kind.OBJECTIVE, "O", 8),
-    "requirements": (Requirement, Kind.REQUIREMENT, "R", 4),
-    "actions": (Action, Kind.ACTION, "A", 20),
-    "industries": (Industry, Kind.INDUSTRY, "I", 8),
-    "targets": (Target, Kind.TARGET, "T", 3),
-    "agencies": (Agency, Kind.AGENCY, "", None),
+# list in the JSON -> (kind, notation letter, exact count or None for "at least MIN_AGENCIES")
+GROUPS: dict[str, tuple[Kind, str, int | None]] = {
+    "priorities": (Kind.PRIORITY, "P", 6),
+    "guarantees": (Kind.GUARANTEE, "G", 6),
+    "objectives": (Kind.OBJECTIVE, "O", 8),
+    "requirements": (Kind.REQUIREMENT, "R", 4),
+    "actions": (Kind.ACTION, "A", 20),
+    "industries": (Kind.INDUSTRY, "I", 8),
+    "targets": (Kind.TARGET, "T", 3),
+    "agencies": (Kind.AGENCY, "", None),
 }
 MIN_AGENCIES = 4
 CITED = frozenset({Status.VERIFIED, Status.SEED, Status.REPORTED})
@@ -75,7 +74,7 @@ class _Checker:
         yield from self._sources()
         seen_ids: dict[str, str] = {PLAN_ID: f"{self.pf}.id"}
         seen_notations: dict[str, str] = {}
-        for name, (_, kind, letter, count) in GROUPS.items():
+        for name, (kind, letter, count) in GROUPS.items():
             records: tuple[Record, ...] = getattr(self.plan, name)
             yield from self._count(records, count, f"{self.pf}.{name}")
             for i, record in enumerate(records):

@@ -183,3 +183,10 @@ class PlanDataError(SeiPolicyError, ValueError):
 
 class DeprecatedIdentifierWarning(DeprecationWarning):
     """A retired identifier was used; it still resolves to its replacement."""
+
+
+def warn_retired(old: object, new: str, stacklevel: int) -> None:
+    """Warn that ``old`` is retired in favour of ``new``; ``stacklevel`` counts from the caller."""
+    import warnings  # already loaded by the interpreter at start-up
+
+    warnings.warn(f"{old!r} is retired; use {new!r}", DeprecatedIdentifierWarning, stacklevel=stacklevel + 1)

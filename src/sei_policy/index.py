@@ -16,7 +16,6 @@ at once; ``search`` builds its index on the first search.
 from __future__ import annotations
 
 import threading
-import warnings
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, TypeVar, overload
 
@@ -25,10 +24,10 @@ from sei_policy._text import closest, compact, fold
 from sei_policy.errors import (
     AmbiguousLookupError,
     ArgumentTypeError,
-    DeprecatedIdentifierWarning,
     InvalidArgumentError,
     UnknownIdentifierError,
     UnknownKindError,
+    warn_retired,
 )
 from sei_policy.models import AnyRecord, Classification, Kind, Plan
 
@@ -190,7 +189,7 @@ class Index:
                 return self._by_id[identifier]
         if identifier in self._retired:
             replacement = self._retired[identifier]
-            warnings.warn(f"{identifier!r} is retired; use {replacement!r}", DeprecatedIdentifierWarning, stacklevel=3)
+            warn_retired(identifier, replacement, stacklevel=3)
             return self._by_id[replacement]
         if default is not _MISSING:
             return default
@@ -236,7 +235,7 @@ class Index:
         folded = fold(text)
         retired = self._retired.get(text) or self._retired.get(folded)
         if retired is not None and (wanted is None or self._by_id[retired].kind is wanted):
-            warnings.warn(f"{text!r} is retired; use {retired!r}", DeprecatedIdentifierWarning, stacklevel=2)
+            warn_retired(text, retired, stacklevel=2)
             return self._by_id[retired]
         for table, key in ((self._raw, text), (self._folded, folded), (self._compact, compact(folded))):
             found = self._pick(text, table.get(key, ()), wanted)
@@ -260,7 +259,7 @@ class Index:
         names = {
             name: [r.id for _, r in entries if kind is None or r.kind is kind] for name, entries in self._folded.items()
         }
-        return closest(text, {name: ids for name, ids in names.items() if ids})
+        return closest(text, {name: found for name, found in names.items() if found})
 
     # -- search --------------------------------------------------------------
 

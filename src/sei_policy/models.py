@@ -17,7 +17,6 @@ identifiers; :class:`Plan` resolves them into records.
 import contextlib
 import datetime
 import enum
-import warnings
 from collections.abc import Mapping
 from types import MappingProxyType
 from typing import TypeVar, Union
@@ -28,8 +27,8 @@ from sei_policy import ids
 from sei_policy.errors import (
     AmbiguousLookupError,
     ArgumentTypeError,
-    DeprecatedIdentifierWarning,
     UnknownIdentifierError,
+    warn_retired,
 )
 
 __all__ = (
@@ -479,7 +478,7 @@ class Plan(_Indexed):
             replacement = next((r.replaced_by for r in self.retired if r.id == key), None)
             if replacement is None or not replacement.startswith(f"{kind.value}:"):
                 raise
-            warnings.warn(f"{key!r} is retired; use {replacement!r}", DeprecatedIdentifierWarning, stacklevel=3)
+            warn_retired(key, replacement, stacklevel=3)
             record = self._by_id[replacement]
         assert isinstance(record, cls)
         return record
