@@ -22,13 +22,24 @@ def test_whole_plan_round_trips() -> None:
     assert _converter.detailed().structure(data, sp.Plan) == PLAN
 
 
+def _json_types(value: object) -> set[type]:
+    """The exact types of every value nested in ``value``."""
+    if isinstance(value, dict):
+        return {dict}.union(*(_json_types(v) for v in value.values()), *(_json_types(k) for k in value))
+    if isinstance(value, list):
+        return {list}.union(*(_json_types(v) for v in value))
+    return {type(value)}
+
+
 def test_unstructured_plan_is_plain_json_data() -> None:
-    """The unstructured plan holds only JSON types, and no private index."""
+    """The unstructured plan holds only plain JSON types (no enum, tuple or date), and no private index."""
     import json
 
     data = _converter.unstructure(PLAN)
-    assert "_keys" not in data and "_by_id" not in data
-    assert json.loads(json.dumps(data, ensure_ascii=False)) == json.loads(json.dumps(data))
+    assert "_index" not in data
+    assert _json_types(data) <= {dict, list, str, int, float, type(None)}
+    assert json.loads(json.dumps(data)) == data
+    assert data["actions"][3]["kind"] == "action" and type(data["actions"][3]["kind"]) is str
 
 
 @given(st.sampled_from([*PLAN.records, *sp.classification().categories]))
@@ -41,17 +52,17 @@ def test_every_record_round_trips(record: Any) -> None:
 TEXT = st.one_of(st.none(), st.text(min_size=1))
 TERMS = st.builds(sp.Terms, en=st.tuples(st.text()) | st.just(()), zh=st.tuples(st.text()) | st.just(()))
 CLAIMS = st.builds(
-    sp.Claim, field=st.text(), status=st.sampled_from(sp.Status), sources=st.tuples(st.text()), note=TEXT
+    sp.Claim, field=st.text(), status=st.sampled_from(sp.Status), source_keys=st.tuples(st.text()), note=TEXT
 )
 PROVENANCE = st.builds(
-    sp.Provenance, status=st.sampled_from(sp.Status), sources=st.lists(st.text()).map(tuple), note=TEXT,
+    sp.Provenance, status=st.sampled_from(sp.Status), source_keys=st.lists(st.text()).map(tuple), note=TEXT,
     fields=st.lists(CLAIMS, max_size=2).map(tuple),
 )  # fmt: skip
 ACTIONS = st.builds(
     sp.Action, id=st.text(), kind=st.just(sp.Kind.ACTION), notation=st.text(), number=st.integers(),
     title=st.builds(sp.Text, en=TEXT, zh=TEXT), aliases=TERMS, summary=TEXT, keywords=TERMS, provenance=PROVENANCE,
-    requirement=st.text(), industry=TEXT, agencies=st.none() | st.lists(st.text()).map(tuple),
-    targets=st.lists(st.text(), max_size=2).map(tuple),
+    requirement_id=st.text(), industry_id=TEXT, agency_ids=st.none() | st.lists(st.text()).map(tuple),
+    target_ids=st.lists(st.text(), max_size=2).map(tuple),
 )  # fmt: skip
 
 

@@ -27,12 +27,12 @@ Path = tuple[str | int, ...]
 
 # Fields that hold identifiers of other records, by the class that has them.
 RELATIONS: dict[type, frozenset[str]] = {
-    sp.Plan: frozenset({"issued_by"}),
-    sp.Objective: frozenset({"priorities", "guarantees"}),
-    sp.Requirement: frozenset({"actions"}),
-    sp.Action: frozenset({"requirement", "industry", "agencies", "targets"}),
-    sp.Industry: frozenset({"action", "nbs_2018"}),
-    sp.Target: frozenset({"action"}),
+    sp.Plan: frozenset({"issuer_ids"}),
+    sp.Objective: frozenset({"priority_ids", "guarantee_ids"}),
+    sp.Requirement: frozenset({"action_ids"}),
+    sp.Action: frozenset({"requirement_id", "industry_id", "agency_ids", "target_ids"}),
+    sp.Industry: frozenset({"action_id", "nbs_2018_id"}),
+    sp.Target: frozenset({"action_id"}),
 }
 ROOTS = {_loader.PLAN_FILE: sp.Plan, _loader.CLASSIFICATION_FILE: sp.Classification}
 FILES = _loader.read()
@@ -82,7 +82,7 @@ def _walk(file: str, value: Any, cls: type, path: Path) -> Iterator[Site]:
                 yield Site(file, at, "relation")
             elif field.name == "id" and issubclass(cls, sp.Record):
                 yield Site(file, at, "id", cls)
-            elif field.name == "sources" and cls in (sp.Provenance, sp.Claim, sp.Figure):
+            elif field.name == "source_keys" and cls in (sp.Provenance, sp.Claim, sp.Figure):
                 yield Site(file, at, "source")
             else:
                 yield Site(file, at, "scalar")
@@ -234,7 +234,7 @@ def test_wrong_schema_version_is_refused(name: str, version: object) -> None:
     body = dict(BODIES[name])
     body["schema_version"] = version
     problems = _refused({**FILES, name: json.dumps(body).encode()})
-    assert problems == (f"unsupported schema_version {version!r}; this sei_policy reads 1 @ {name}.schema_version",)
+    assert problems == (f"unsupported schema_version {version!r}; this sei_policy reads {_loader.SCHEMA_VERSION} @ {name}.schema_version",)
 
 
 @given(st.sampled_from(sorted(FILES)), st.sampled_from(["[]", '"text"', "42", "null", "{}"]))

@@ -100,7 +100,7 @@ def test_document_metadata(plan: sp.Plan) -> None:
     assert plan.provenance.status_of("published") is sp.Status.REPORTED
     assert plan.written is None
     assert plan.provenance.status_of("written") is sp.Status.UNVERIFIED
-    assert plan.issued_by == ref.ISSUERS
+    assert plan.issuer_ids == ref.ISSUERS
     assert tuple(a.title.zh for a in plan.issuers()) == ref.ISSUERS_ZH
     assert plan.short_name == sp.Text(en="Guiding Opinions", zh="指导意见")
     assert plan.edition == sp.DATA_EDITION
@@ -154,7 +154,7 @@ def test_objectives_link_priorities_and_guarantees(plan: sp.Plan) -> None:
     assert plan.guarantees_of("O3") == plan.guarantees
     for objective in plan.objectives:
         if objective.notation not in ("O1", "O3"):
-            assert objective.priorities == objective.guarantees == ()
+            assert objective.priority_ids == objective.guarantee_ids == ()
 
 
 @pytest.mark.parametrize(("notation", "expected"), list(ref.REQUIREMENTS.items()))
@@ -209,10 +209,10 @@ def test_only_action_9_names_its_agencies(plan: sp.Plan) -> None:
     """Responsibility is verified for item 9 only; elsewhere it is unknown (null), not empty."""
     for action in plan.actions:
         if action.number == 9:
-            assert action.agencies == ref.ACTION_9_AGENCIES
+            assert action.agency_ids == ref.ACTION_9_AGENCIES
         else:
-            assert action.agencies is None
-            assert action.provenance.status_of("agencies") is sp.Status.UNVERIFIED
+            assert action.agency_ids is None
+            assert action.provenance.status_of("agency_ids") is sp.Status.UNVERIFIED
 
 
 @pytest.mark.parametrize(("notation", "expected"), list(ref.TARGETS.items()))
@@ -231,7 +231,7 @@ def test_industries(plan: sp.Plan, number: int, expected: tuple[int, str]) -> No
     assert plan.action_of(industry).number == number
     assert plan.industry_of(number) == industry
     code, match = expected
-    assert industry.nbs_2018 == f"nbs-2018:{code}"
+    assert industry.nbs_2018_id == f"nbs-2018:{code}"
     assert industry.nbs_2018_match is sp.Match(match)
     assert industry.title.zh is not None
     assert industry.title.zh in (plan.action(number).title.zh or "")

@@ -39,7 +39,7 @@ def test_suggestions_are_computed_once_and_only_when_asked() -> None:
 
 def test_unknown_identifier_without_suggestions() -> None:
     """A miss with nothing close says only what was not found."""
-    assert str(sp.UnknownIdentifierError("zz", kind="action")) == "unknown action identifier 'zz'"
+    assert str(sp.UnknownIdentifierError("zz", kind="action")) == "unknown action 'zz'"
 
 
 def test_errors_pickle_with_their_message() -> None:

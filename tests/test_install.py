@@ -27,7 +27,9 @@ ROOT = Path(__file__).resolve().parents[1]
 """The repository checkout the distributions are built from."""
 
 DATA = ROOT / "src" / "sei_policy" / "data"
-DATA_FILES = ("nbs-2018.json", "nbs-2018.schema.json", "sei-2020.json", "sei-2020.schema.json")
+DATA_FILES = (
+    "nbs-2018.json", "nbs-2018.schema.json", "sei-2020.json", "sei-2020.schema.json",
+)  # fmt: skip
 
 DEV_PURELIB = sysconfig.get_paths()["purelib"]
 """Where the running interpreter keeps its pure-Python packages: attrs, cattrs and importlib-resources among them."""

@@ -13,11 +13,12 @@ from hypothesis import strategies as st
 
 import sei_policy as sp
 
-PLAN = sp.plan()
-EVERYTHING: list[Any] = [PLAN, *PLAN.records, *sp.classification().categories, sp.classification(), *PLAN.sources]
+from .helpers import EVERY_VALUE, PLAN, record_id
+
+EVERYTHING = EVERY_VALUE
 
 
-@pytest.mark.parametrize("record", EVERYTHING, ids=lambda r: getattr(r, "id", getattr(r, "key", "?")))
+@pytest.mark.parametrize("record", EVERYTHING, ids=record_id)
 def test_records_are_immutable(record: Any) -> None:
     """Setting or deleting any field of any record fails."""
     for field in attrs.fields(type(record)):
@@ -27,7 +28,7 @@ def test_records_are_immutable(record: Any) -> None:
             delattr(record, field.name)
 
 
-@pytest.mark.parametrize("record", EVERYTHING, ids=lambda r: getattr(r, "id", getattr(r, "key", "?")))
+@pytest.mark.parametrize("record", EVERYTHING, ids=record_id)
 def test_records_survive_copy_deepcopy_and_pickle(record: Any) -> None:
     """copy, deepcopy and a pickle round trip give equal, equally hashed records."""
     for clone in (copy.copy(record), copy.deepcopy(record), pickle.loads(pickle.dumps(record))):
@@ -88,7 +89,7 @@ def test_per_kind_accessors_refuse_other_kinds(method: str, cls: type, keys: lis
         getattr(PLAN, method)(other_kind)
     with pytest.raises(sp.UnknownIdentifierError) as caught:
         getattr(PLAN, method)("zz-not-there")
-    assert caught.value.kind == cls.__name__.lower() if cls is not sp.Agency else caught.value.kind == "agency"
+    assert caught.value.kind == cls.__name__.lower()
     with pytest.raises(sp.UnknownIdentifierError):
         getattr(PLAN, method)(99)
 
@@ -108,44 +109,62 @@ def test_accessor_suggests_the_closest() -> None:
     assert "did you mean 'action:new-materials'" in str(caught.value)
 
 
-def test_navigation_requirement_and_actions() -> None:
-    """action -> requirement and requirement -> actions agree for every action."""
-    for action in PLAN.actions:
-        requirement = PLAN.requirement_of(action)
-        assert action in PLAN.actions_of(requirement)
-        assert requirement.id == action.requirement
-    assert sum(len(PLAN.actions_of(r)) for r in PLAN.requirements) == 20
+NAVIGATION_TABLE: list[tuple[str, Any, Any]] = [
+    ("requirement_of", "A4", "requirement:key-industries"),
+    ("requirement_of", "A20", "requirement:investment-environment"),
+    ("actions_of", "R3", ("action:government-funds", "action:financial-services", "action:market-investment")),
+    ("industry_of", "A2", "industry:biotech"),
+    ("industry_of", "A9", None),
+    ("action_of", "I2", "action:biotech"),
+    ("action_of", "T3", "action:cluster-development-project"),
+    ("targets_of", "A9", ("target:global-bases", "target:competitive-clusters", "target:industry-ecosystems")),
+    ("targets_of", "A1", ()),
+    ("agencies_of", "A1", None),
+    ("agencies_of", "A9", ("agency:ndrc", "agency:most", "agency:miit", "agency:mof", "agency:mohrss", "agency:mnr",
+                           "agency:mofcom", "agency:pboc", "agency:cnipa")),
+    ("actions_led_by", "CNIPA", ("action:cluster-development-project",)),
+    ("actions_led_by", "NDRC", ("action:cluster-development-project",)),
+    ("priorities_of", "O1", tuple(f"priority:{s}" for s in ("employment", "finance", "foreign-trade",
+                                  "foreign-investment", "domestic-investment", "expectations"))),
+    ("priorities_of", "O2", ()),
+    ("guarantees_of", "O3", tuple(f"guarantee:{s}" for s in ("jobs", "livelihoods", "market-entities",
+                                  "food-energy-security", "supply-chains", "grassroots-governments"))),
+    ("objectives_of", "P3", ("objective:six-stabilities",)),
+    ("objectives_of", "G6", ("objective:six-guarantees",)),
+    ("sources_of", PLAN.action(9), ("S4", "S1", "seed")),
+    ("sources_of", PLAN.target(2), ("S4",)),
+    ("records_of", "target", ("target:global-bases", "target:competitive-clusters", "target:industry-ecosystems")),
+    ("records_of", sp.Guarantee, tuple(g.id for g in PLAN.guarantees)),
+]  # fmt: skip
 
 
-def test_navigation_action_and_industry() -> None:
-    """Actions 1-8 and industries 1-8 point at each other; later actions have no industry."""
+def _ids(result: Any) -> Any:
+    if result is None:
+        return None
+    if isinstance(result, tuple):
+        return tuple(getattr(r, "id", getattr(r, "key", None)) for r in result)
+    return result.id
+
+
+@pytest.mark.parametrize(("method", "key", "expected"), NAVIGATION_TABLE, ids=[f"{m}({record_id(k) if not isinstance(k, str | type) else k})" for m, k, _ in NAVIGATION_TABLE])
+def test_navigation(method: str, key: Any, expected: Any) -> None:
+    """Each navigation method returns the records its relation fields name, in order."""
+    assert _ids(getattr(PLAN, method)(key)) == expected
+
+
+def test_navigation_covers_every_method() -> None:
+    """The table above has a row for every navigation method of Plan."""
+    methods = {n for n in vars(sp.Plan) if n.endswith(("_of", "_by")) and not n.startswith("_")}
+    assert methods == {m for m, _, _ in NAVIGATION_TABLE}
+
+
+def test_navigation_agrees_both_ways() -> None:
+    """Every relation field is mirrored: action <-> requirement, action <-> industry, action <-> target."""
     for action in PLAN.actions:
+        assert action in PLAN.actions_of(PLAN.requirement_of(action))
         industry = PLAN.industry_of(action)
-        if action.number <= 8:
-            assert industry is not None and PLAN.action_of(industry) is action
-            assert industry.number == action.number
-        else:
-            assert industry is None
-
-
-def test_navigation_targets_agencies_issuers() -> None:
-    """Targets hang off action 9; agencies are known for action 9 only; the plan has four issuers."""
-    assert [t.value for t in PLAN.targets_of("A9")] == [10, 100, 1000]
-    assert all(PLAN.action_of(t).notation == "A9" for t in PLAN.targets)
-    assert PLAN.targets_of("A1") == ()
-    assert PLAN.agencies_of("A1") is None
-    agencies = PLAN.agencies_of("A9")
-    assert agencies is not None and len(agencies) == 9
-    assert PLAN.actions_led_by("CNIPA") == (PLAN.action(9),)
-    assert [a.notation for a in PLAN.issuers()] == ["NDRC", "MOST", "MIIT", "MOF"]
-
-
-def test_navigation_objectives() -> None:
-    """Each priority and guarantee is implemented by exactly its objective."""
-    assert all(PLAN.objectives_of(p) == (PLAN.objective("O1"),) for p in PLAN.priorities)
-    assert all(PLAN.objectives_of(g) == (PLAN.objective("O3"),) for g in PLAN.guarantees)
-    with pytest.raises(sp.ArgumentTypeError):
-        PLAN.objectives_of(PLAN.action(1))  # type: ignore[arg-type]
+        assert industry is None or PLAN.action_of(industry) is action
+        assert all(PLAN.action_of(t) is action for t in PLAN.targets_of(action))
 
 
 def test_action_of_by_identifier_and_bad_input() -> None:
@@ -179,7 +198,7 @@ def test_classification_category() -> None:
 def test_provenance_claims_cascade() -> None:
     """A claim on 'title' covers 'title.zh'; a field with no claim has the record's status."""
     provenance = sp.Provenance(
-        status=sp.Status.SEED, sources=("seed",), fields=(sp.Claim(field="title", status=sp.Status.VERIFIED),)
+        status=sp.Status.SEED, source_keys=("seed",), fields=(sp.Claim(field="title", status=sp.Status.VERIFIED),)
     )
     assert provenance.status_of("title.zh") is sp.Status.VERIFIED
     assert provenance.status_of("summary") is sp.Status.SEED
@@ -200,7 +219,7 @@ def test_terms_all_keeps_order(en: list[str], zh: list[str]) -> None:
 
 def test_accessors_resolve_retired_identifiers_with_a_warning() -> None:
     """A per-kind accessor follows a retirement of its own kind and warns."""
-    retired = (sp.Retirement(id="action:old-materials", replaced_by="action:new-materials", since="2026.2"),)
+    retired = (sp.Retirement(id="action:old-materials", replacement_id="action:new-materials", since="2026.2"),)
     plan = attrs.evolve(PLAN, retired=retired)
     with pytest.warns(sp.DeprecatedIdentifierWarning, match="'action:old-materials' is retired"):
         assert plan.action("action:old-materials") is plan.action(4)
@@ -216,13 +235,15 @@ def test_objectives_of_takes_an_identifier() -> None:
 
 
 def test_two_kind_navigation_takes_any_key() -> None:
-    """action_of and objectives_of take notations and slugs; a bare number, naming two kinds, is ambiguous."""
+    """action_of and objectives_of take notations, slugs and names; a bare number, naming no kind, is refused."""
     assert PLAN.action_of("I2").notation == "A2"
     assert PLAN.action_of("global-bases").notation == "A9"
+    assert PLAN.action_of("生物产业").notation == "A2"
     assert PLAN.objectives_of("P1") == (PLAN.objective(1),)
-    with pytest.raises(sp.AmbiguousLookupError, match="use an identifier") as caught:
-        PLAN.objectives_of("1")
-    assert caught.value.candidates == ("priority:employment", "guarantee:jobs")
+    for digits in ("1", " 4 "):
+        with pytest.raises(sp.UnknownIdentifierError, match=r"a number names a record within its kind: give a notation"):
+            PLAN.action_of(digits)
+    assert PLAN.objectives_of("employment") == (PLAN.objective(1),)  # P1's title; G1's is longer
     with pytest.raises(sp.ArgumentTypeError, match=r"objectives_of\(\)"):
         PLAN.objectives_of(1)  # type: ignore[arg-type]
 

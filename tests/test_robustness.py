@@ -16,7 +16,8 @@ from hypothesis import strategies as st
 import sei_policy as sp
 from sei_policy.cli import main
 
-PLAN = sp.plan()
+from .helpers import NON_TEXT, PLAN
+
 LOOKUP_ERRORS = (sp.UnknownIdentifierError, sp.AmbiguousLookupError)
 
 # Text of every kind: ordinary, any code point (control characters and lone surrogates
@@ -28,10 +29,6 @@ TEXTS = st.one_of(
     st.lists(st.sampled_from(["\u200f", "\u202e", "\u200b", "\ufeff", "A4", "材料", "\x00", "\ud800"])).map("".join),
     st.builds(lambda s, n: s * n, st.text(ANY_CHARACTER, min_size=1, max_size=4), st.integers(1_000, 100_000)),
 )
-NON_TEXT = st.one_of(
-    st.none(), st.booleans(), st.floats(), st.binary(), st.lists(st.integers(), max_size=2),
-    st.dictionaries(st.text(max_size=2), st.integers(), max_size=2), st.builds(object), st.just(PLAN),
-)  # fmt: skip
 
 ACCESSORS = ["priority", "guarantee", "objective", "requirement", "action", "industry", "target", "agency"]
 NAVIGATION = [
@@ -60,8 +57,18 @@ def test_accessors_and_navigation_answer_any_number(method: str, number: int) ->
 
 @given(st.sampled_from([*ACCESSORS, *NAVIGATION, "action_of", "objectives_of", "source", "sources_of"]), NON_TEXT)
 def test_accessors_and_navigation_refuse_non_text(method: str, value: object) -> None:
-    """A key that is neither text nor a number is an ArgumentTypeError (or, for a record, a fitting answer)."""
-    _answers(lambda: getattr(PLAN, method)(value), sp.ArgumentTypeError, sp.UnknownIdentifierError)
+    """A key that is neither text, a number nor a record is an ArgumentTypeError naming the method."""
+    with pytest.raises(sp.ArgumentTypeError, match=rf"{method}\(\) expects"):
+        getattr(PLAN, method)(value)
+
+
+@given(st.sampled_from([*ACCESSORS, *NAVIGATION, "action_of", "objectives_of"]))
+def test_accessors_and_navigation_refuse_records_of_another_kind(method: str) -> None:
+    """A record of a kind the method does not take is refused, never silently used."""
+    other = PLAN.source("S1") if method != "sources_of" else PLAN.sources[0]
+    for value in (other, sp.classification().category(1) if method != "action_of" else PLAN.action(1)):
+        with pytest.raises((sp.ArgumentTypeError, sp.UnknownIdentifierError)):
+            getattr(PLAN, method)(value)
 
 
 @given(st.sampled_from(["action_of", "objectives_of", "source"]), TEXTS)
@@ -76,7 +83,7 @@ def test_huge_numbers_render_in_messages(number: int) -> None:
     with pytest.raises(sp.UnknownIdentifierError) as missed:
         PLAN.action(number)
     with pytest.raises(sp.ArgumentTypeError) as refused:
-        sp.lookup(number)  # type: ignore[arg-type]
+        sp.lookup(number)  # type: ignore[call-overload]
     for error in (missed.value, refused.value):
         assert len(str(error)) < 300
 

@@ -10,7 +10,7 @@
 '稳就业'
 
 Importing the package loads nothing: the record classes, cattrs and the data
-are loaded on first use of a name below.
+are loaded on first use of a name below (each listed, with its module, in ``_LAZY``).
 """
 
 from __future__ import annotations
@@ -28,8 +28,11 @@ from sei_policy.errors import (
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from sei_policy.index import classification, get, lookup, plan, search
+    from sei_policy._loader import classification, plan
+    from sei_policy._lookup import get, lookup, records
+    from sei_policy._search import Hit, search
     from sei_policy.models import (
+        KINDS,
         Action,
         Agency,
         AnyRecord,
@@ -39,6 +42,7 @@ if TYPE_CHECKING:
         Guarantee,
         Industry,
         Kind,
+        KindSpec,
         Match,
         NbsCategory,
         Objective,
@@ -55,7 +59,6 @@ if TYPE_CHECKING:
         Terms,
         Text,
     )
-    from sei_policy.ranking import Hit
 
 __version__ = "0.1.0"
 DATA_EDITION = "2026.1"
@@ -63,6 +66,7 @@ DATA_EDITION = "2026.1"
 
 __all__ = (
     "DATA_EDITION",
+    "KINDS",
     "Action",
     "Agency",
     "AmbiguousLookupError",
@@ -77,6 +81,7 @@ __all__ = (
     "Industry",
     "InvalidArgumentError",
     "Kind",
+    "KindSpec",
     "Match",
     "NbsCategory",
     "Objective",
@@ -101,30 +106,56 @@ __all__ = (
     "get",
     "lookup",
     "plan",
+    "records",
     "search",
 )
 
+# Each lazily imported public name and the module that defines it.
+_MODELS = "sei_policy.models"
 _LAZY = {
-    "classification": "sei_policy.index",
-    "get": "sei_policy.index",
-    "lookup": "sei_policy.index",
-    "plan": "sei_policy.index",
-    "search": "sei_policy.index",
-    "Hit": "sei_policy.ranking",
+    "plan": "sei_policy._loader",
+    "classification": "sei_policy._loader",
+    "get": "sei_policy._lookup",
+    "lookup": "sei_policy._lookup",
+    "records": "sei_policy._lookup",
+    "search": "sei_policy._search",
+    "Hit": "sei_policy._search",
+    "KINDS": _MODELS,
+    "Action": _MODELS,
+    "Agency": _MODELS,
+    "AnyRecord": _MODELS,
+    "Claim": _MODELS,
+    "Classification": _MODELS,
+    "Figure": _MODELS,
+    "Guarantee": _MODELS,
+    "Industry": _MODELS,
+    "Kind": _MODELS,
+    "KindSpec": _MODELS,
+    "Match": _MODELS,
+    "NbsCategory": _MODELS,
+    "Objective": _MODELS,
+    "Plan": _MODELS,
+    "Priority": _MODELS,
+    "Provenance": _MODELS,
+    "Record": _MODELS,
+    "Requirement": _MODELS,
+    "Retirement": _MODELS,
+    "Seed": _MODELS,
+    "Source": _MODELS,
+    "Status": _MODELS,
+    "Target": _MODELS,
+    "Terms": _MODELS,
+    "Text": _MODELS,
 }
 
 
 def __getattr__(name: str) -> object:
     """Import a public name on first use and keep it, so later access is direct."""
-    if name in _LAZY:
-        module = _LAZY[name]
-    elif name in __all__:
-        module = "sei_policy.models"
-    else:
+    if name not in _LAZY:
         raise AttributeError(f"module 'sei_policy' has no attribute {name!r}")
     import importlib
 
-    value = getattr(importlib.import_module(module), name)
+    value = getattr(importlib.import_module(_LAZY[name]), name)
     globals()[name] = value
     return value
 

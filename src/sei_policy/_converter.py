@@ -67,6 +67,14 @@ def _structure_enum(value: Any, cls: type[enum.Enum]) -> enum.Enum:
         raise ValueError(f"{value!r} is not a valid {cls.__name__} (expected one of {allowed})") from None
 
 
+def _unstructure_enum(value: enum.Enum) -> Any:
+    return value.value
+
+
+def _is_any_tuple(cls: Any) -> bool:
+    return bool(cls is tuple or get_origin(cls) is tuple)
+
+
 def _is_tuple(cls: Any) -> bool:
     return get_origin(cls) is tuple
 
@@ -105,8 +113,13 @@ def _register_strict(converter: cattrs.BaseConverter) -> None:
     converter.register_structure_hook(float, _structure_float)
     converter.register_structure_hook(datetime.date, _structure_date)
     converter.register_structure_hook(enum.Enum, _structure_enum)  # dispatches to every Enum subclass
+    converter.register_structure_hook(enum.StrEnum, _structure_enum)  # ahead of str, which StrEnums also are
     converter.register_structure_hook_factory(_is_tuple, _tuple_factory)
     converter.register_unstructure_hook(datetime.date, datetime.date.isoformat)
+    # Plain JSON out: an enum as its value (a StrEnum is a str, and would pass as itself), tuples as lists.
+    converter.register_unstructure_hook(enum.Enum, _unstructure_enum)
+    converter.register_unstructure_hook(enum.StrEnum, _unstructure_enum)
+    converter.register_unstructure_hook_func(_is_any_tuple, lambda value: [converter.unstructure(v) for v in value])
 
 
 @functools.cache

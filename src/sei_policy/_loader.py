@@ -1,8 +1,18 @@
-"""Reads the shipped data through importlib resources, validates it whole, and caches it.
+"""Loading: reads the shipped data through importlib resources, validates it whole, caches it.
 
-:func:`load` is what the library calls; it loads exactly once per process,
-even when threads race the first use. :func:`parse` does the work on bytes
-and is what the tests feed corrupted copies to.
+:func:`plan` and :func:`classification` (public as ``sei_policy.plan`` and
+``sei_policy.classification``) trigger the one load; :func:`load` is what the
+rest of the library calls; it loads exactly once per process, even when
+threads race the first use. :func:`parse` does the work on bytes and is what
+the tests feed corrupted copies to.
+
+The data folder holds one file per document, listed in :data:`DOCUMENTS`;
+nothing here assumes there is one plan and one classification only.
+
+>>> import sei_policy as sp
+>>> p = sp.plan()
+>>> p.document_number, len(p.actions)
+('发改高技〔2020〕1409号', 20)
 """
 
 from __future__ import annotations
@@ -18,24 +28,49 @@ from sei_policy import _converter, _validate
 from sei_policy.errors import PlanDataError
 from sei_policy.models import Classification, Plan
 
-__all__ = ("CLASSIFICATION_FILE", "PLAN_FILE", "SCHEMA_VERSION", "Dataset", "load", "parse", "read")
+__all__ = (
+    "CLASSIFICATION_FILE",
+    "DOCUMENTS",
+    "PLAN_FILE",
+    "SCHEMA_VERSION",
+    "Dataset",
+    "classification",
+    "load",
+    "parse",
+    "plan",
+    "read",
+)
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 """The version of the data layout this code reads (``schema_version`` in each file)."""
 
 PLAN_FILE = "sei-2020.json"
 CLASSIFICATION_FILE = "nbs-2018.json"
-FILES = (PLAN_FILE, CLASSIFICATION_FILE)
+DOCUMENTS: tuple[tuple[str, type[Plan] | type[Classification]], ...] = (
+    (PLAN_FILE, Plan),
+    (CLASSIFICATION_FILE, Classification),
+)
+"""Each data file and the document class it holds, the flagship plan first."""
+FILES = tuple(name for name, _ in DOCUMENTS)
 
 _T = TypeVar("_T")
 
 
 @attrs.frozen(kw_only=True)
 class Dataset:
-    """Everything the data folder holds, structured and validated."""
+    """Everything the data folder holds, structured and validated, in the order of :data:`DOCUMENTS`."""
 
-    plan: Plan
-    classification: Classification
+    documents: tuple[Plan | Classification, ...]
+
+    @property
+    def plan(self) -> Plan:
+        """The 2020 plan, the library's flagship."""
+        return next(d for d in self.documents if isinstance(d, Plan))
+
+    @property
+    def classification(self) -> Classification:
+        """The NBS 2018 classification."""
+        return next(d for d in self.documents if isinstance(d, Classification))
 
 
 def read() -> dict[str, bytes]:
@@ -59,14 +94,17 @@ def parse(files: Mapping[str, bytes]) -> Dataset:
             bodies[name] = body
     if problems:
         raise PlanDataError(tuple(problems))
-    plan = _structure(bodies[PLAN_FILE], Plan, PLAN_FILE, problems)
-    classification = _structure(bodies[CLASSIFICATION_FILE], Classification, CLASSIFICATION_FILE, problems)
-    if plan is None or classification is None:
-        raise PlanDataError(tuple(problems))
-    problems += _validate.check(plan, classification, PLAN_FILE, CLASSIFICATION_FILE)
+    documents: list[tuple[str, Plan | Classification]] = []
+    for name, cls in DOCUMENTS:
+        document = _structure(bodies[name], cls, name, problems)
+        if document is not None:
+            documents.append((name, document))
     if problems:
         raise PlanDataError(tuple(problems))
-    return Dataset(plan=plan, classification=classification)
+    problems += _validate.check(documents)
+    if problems:
+        raise PlanDataError(tuple(problems))
+    return Dataset(documents=tuple(document for _, document in documents))
 
 
 def _decode(name: str, data: bytes, problems: list[str]) -> dict[str, Any] | None:
@@ -125,3 +163,23 @@ def load() -> Dataset:
             _dataset = parse(read())
             load_count += 1
         return _dataset
+
+
+def plan() -> Plan:
+    """The plan, loaded and validated on first use, then cached.
+
+    >>> import sei_policy as sp
+    >>> sp.plan() is sp.plan()
+    True
+    """
+    return load().plan
+
+
+def classification() -> Classification:
+    """The NBS Strategic Emerging Industries Classification (2018), as the plan's industries cite it.
+
+    >>> import sei_policy as sp
+    >>> [c.notation for c in sp.classification().categories][:3]
+    ['NBS-1', 'NBS-2', 'NBS-3']
+    """
+    return load().classification

@@ -7,13 +7,14 @@ so that a broken or tampered data file is refused with a precise reason.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 import attrs
 
 from sei_policy import ids
 from sei_policy.models import (
+    KINDS,
     Action,
     Agency,
     Classification,
@@ -38,16 +39,17 @@ CLASSIFICATION_ID = "nbs-2018"
 SOURCE_KEY = re.compile(r"S[0-9]+[a-z]?|seed")
 ABBREVIATION = re.compile(r"[A-Z]+")
 
-# list in the JSON -> (kind, notation letter, exact count or None for "at least MIN_AGENCIES")
-GROUPS: dict[str, tuple[Kind, str, int | None]] = {
-    "priorities": (Kind.PRIORITY, "P", 6),
-    "guarantees": (Kind.GUARANTEE, "G", 6),
-    "objectives": (Kind.OBJECTIVE, "O", 8),
-    "requirements": (Kind.REQUIREMENT, "R", 4),
-    "actions": (Kind.ACTION, "A", 20),
-    "industries": (Kind.INDUSTRY, "I", 8),
-    "targets": (Kind.TARGET, "T", 3),
-    "agencies": (Kind.AGENCY, "", None),
+# The 2020 plan's count of each kind (None: at least MIN_AGENCIES); the collection,
+# notation letter and class of each kind come from models.KINDS.
+COUNTS: dict[Kind, int | None] = {
+    Kind.PRIORITY: 6,
+    Kind.GUARANTEE: 6,
+    Kind.OBJECTIVE: 8,
+    Kind.REQUIREMENT: 4,
+    Kind.ACTION: 20,
+    Kind.INDUSTRY: 8,
+    Kind.TARGET: 3,
+    Kind.AGENCY: None,
 }
 MIN_AGENCIES = 4
 CITED = frozenset({Status.VERIFIED, Status.SEED, Status.REPORTED})
@@ -55,9 +57,19 @@ CITED = frozenset({Status.VERIFIED, Status.SEED, Status.REPORTED})
 NBS_CATEGORIES = 9
 
 
-def check(plan: Plan, classification: Classification, plan_file: str, classification_file: str) -> list[str]:
-    """Every problem of the structured data, as ``message @ path`` lines."""
-    return list(_Checker(plan, classification, plan_file, classification_file).run())
+def check(documents: Sequence[tuple[str, Plan | Classification]]) -> list[str]:
+    """Every problem of the structured documents (each with its file name), as ``message @ path`` lines.
+
+    The shipped data has one plan and one classification; each is checked
+    against the other, and relations must resolve within them.
+    """
+    problems: list[str] = []
+    plans = [(name, d) for name, d in documents if isinstance(d, Plan)]
+    classifications = [(name, d) for name, d in documents if isinstance(d, Classification)]
+    for plan_file, plan in plans:
+        for classification_file, classification in classifications:
+            problems += _Checker(plan, classification, plan_file, classification_file).run()
+    return problems
 
 
 class _Checker:
@@ -74,7 +86,8 @@ class _Checker:
         yield from self._sources()
         seen_ids: dict[str, str] = {PLAN_ID: f"{self.pf}.id"}
         seen_notations: dict[str, str] = {}
-        for name, (kind, letter, count) in GROUPS.items():
+        for kind, count in COUNTS.items():
+            name, letter = KINDS[kind].collection, KINDS[kind].letter
             records: tuple[Record, ...] = getattr(self.plan, name)
             yield from self._count(records, count, f"{self.pf}.{name}")
             for i, record in enumerate(records):
@@ -101,13 +114,13 @@ class _Checker:
             yield f"the classification's id must be {CLASSIFICATION_ID!r}, not {self.classification.id!r} @ {cf}.id"
         if self.classification.edition != plan.edition:
             yield f"edition {self.classification.edition!r} differs from the plan's {plan.edition!r} @ {cf}.edition"
-        for i, agency in enumerate(plan.issued_by):
+        for i, agency in enumerate(plan.issuer_ids):
             if not isinstance(self.ids.get(agency), Agency):
-                yield f"not an agency id: {agency!r} @ {pf}.issued_by[{i}]"
+                yield f"not an agency id: {agency!r} @ {pf}.issuer_ids[{i}]"
         yield from self._provenance(plan, pf)
         for i, figure in enumerate(plan.figures):
-            yield from self._cited(figure.sources, f"{pf}.figures[{i}].sources")
-        yield from self._cited(self.classification.sources, f"{cf}.sources")
+            yield from self._cited(figure.source_keys, f"{pf}.figures[{i}].source_keys")
+        yield from self._cited(self.classification.source_keys, f"{cf}.source_keys")
 
     def _sources(self) -> Iterator[str]:
         seen: set[str] = set()
@@ -125,6 +138,8 @@ class _Checker:
         for j, key in enumerate(keys):
             if key not in self.sources:
                 yield f"not a registered source: {key!r} @ {path}[{j}]"
+            if key in keys[:j]:
+                yield f"source {key!r} is cited twice @ {path}[{j}]"
 
     # -- each record -----------------------------------------------------
 
@@ -164,7 +179,7 @@ class _Checker:
         seen_notations.setdefault(record.notation, f"{path}.notation")
         if record.title.en is None and record.title.zh is None:
             yield f"a record needs a title in at least one language @ {path}.title"
-        for field, text in _texts(record):
+        for field, text in record.texts:
             if not text.strip() or text != text.strip():
                 yield f"empty text or stray white space: {text!r} @ {path}.{field}"
         yield from self._provenance(record, path)
@@ -173,16 +188,16 @@ class _Checker:
         provenance = record.provenance
         if provenance.status is Status.UNVERIFIED:
             yield f"an unverified record must not be shipped @ {path}.provenance.status"
-        yield from self._cited(provenance.sources, f"{path}.provenance.sources")
-        if not provenance.sources:
-            yield f"a record must cite at least one source @ {path}.provenance.sources"
+        yield from self._cited(provenance.source_keys, f"{path}.provenance.source_keys")
+        if not provenance.source_keys:
+            yield f"a record must cite at least one source @ {path}.provenance.source_keys"
         claimed: set[str] = set()
         for i, claim in enumerate(provenance.fields):
             claim_path = f"{path}.provenance.fields[{i}]"
-            yield from self._cited(claim.sources, f"{claim_path}.sources")
-            if not claim.sources and claim.status in CITED:
-                yield f"a {claim.status.value} claim must cite its sources @ {claim_path}.sources"
-            if not claim.sources and not claim.note:
+            yield from self._cited(claim.source_keys, f"{claim_path}.source_keys")
+            if not claim.source_keys and claim.status in CITED:
+                yield f"a {claim.status.value} claim must cite its sources @ {claim_path}.source_keys"
+            if not claim.source_keys and not claim.note:
                 yield f"a claim without sources needs a note saying where it comes from @ {claim_path}.note"
             if claim.field in claimed:
                 yield f"a second claim about {claim.field!r} @ {claim_path}.field"
@@ -214,20 +229,20 @@ class _Checker:
     def _objective_links(self) -> Iterator[str]:
         for i, objective in enumerate(self.plan.objectives):
             path = f"{self.pf}.objectives[{i}]"
-            for j, priority in enumerate(objective.priorities):
-                yield from self._ref(priority, Priority, f"{path}.priorities[{j}]")
-            for j, guarantee in enumerate(objective.guarantees):
-                yield from self._ref(guarantee, Guarantee, f"{path}.guarantees[{j}]")
+            for j, priority in enumerate(objective.priority_ids):
+                yield from self._ref(priority, Priority, f"{path}.priority_ids[{j}]")
+            for j, guarantee in enumerate(objective.guarantee_ids):
+                yield from self._ref(guarantee, Guarantee, f"{path}.guarantee_ids[{j}]")
 
     def _requirement_links(self) -> Iterator[str]:
         listed: list[str] = []
         for i, requirement in enumerate(self.plan.requirements):
-            for j, action_id in enumerate(requirement.actions):
-                path = f"{self.pf}.requirements[{i}].actions[{j}]"
+            for j, action_id in enumerate(requirement.action_ids):
+                path = f"{self.pf}.requirements[{i}].action_ids[{j}]"
                 yield from self._ref(action_id, Action, path)
                 action = self.ids.get(action_id)
-                if isinstance(action, Action) and action.requirement != requirement.id:
-                    yield f"{action_id!r} belongs to {action.requirement!r}, not to {requirement.id!r} @ {path}"
+                if isinstance(action, Action) and action.requirement_id != requirement.id:
+                    yield f"{action_id!r} belongs to {action.requirement_id!r}, not to {requirement.id!r} @ {path}"
                 listed.append(action_id)
         if listed != [a.id for a in self.plan.actions]:
             yield f"the requirements must list every action once, in document order @ {self.pf}.requirements"
@@ -235,37 +250,40 @@ class _Checker:
     def _action_links(self) -> Iterator[str]:
         for i, action in enumerate(self.plan.actions):
             path = f"{self.pf}.actions[{i}]"
-            yield from self._ref(action.requirement, Requirement, f"{path}.requirement")
-            yield from self._ref(action.industry, Industry, f"{path}.industry")
-            industry = self.ids.get(action.industry or "")
-            if isinstance(industry, Industry) and industry.action != action.id:
-                yield f"{action.industry!r} points back to {industry.action!r}, not to {action.id!r} @ {path}.industry"
-            for j, agency_id in enumerate(action.agencies or ()):
-                yield from self._ref(agency_id, Agency, f"{path}.agencies[{j}]")
-            for j, target_id in enumerate(action.targets):
-                yield from self._ref(target_id, Target, f"{path}.targets[{j}]")
+            yield from self._ref(action.requirement_id, Requirement, f"{path}.requirement_id")
+            yield from self._ref(action.industry_id, Industry, f"{path}.industry_id")
+            industry = self.ids.get(action.industry_id or "")
+            if isinstance(industry, Industry) and industry.action_id != action.id:
+                back = industry.action_id
+                yield f"{action.industry_id!r} points back to {back!r}, not to {action.id!r} @ {path}.industry_id"
+            for j, agency_id in enumerate(action.agency_ids or ()):
+                yield from self._ref(agency_id, Agency, f"{path}.agency_ids[{j}]")
+            for j, target_id in enumerate(action.target_ids):
+                yield from self._ref(target_id, Target, f"{path}.target_ids[{j}]")
                 target = self.ids.get(target_id)
-                if isinstance(target, Target) and target.action != action.id:
-                    yield f"{target_id!r} points back to {target.action!r}, not to {action.id!r} @ {path}.targets[{j}]"
+                if isinstance(target, Target) and target.action_id != action.id:
+                    back = target.action_id
+                    yield f"{target_id!r} points back to {back!r}, not to {action.id!r} @ {path}.target_ids[{j}]"
 
     def _industry_links(self) -> Iterator[str]:
         for i, industry in enumerate(self.plan.industries):
             path = f"{self.pf}.industries[{i}]"
-            yield from self._ref(industry.action, Action, f"{path}.action")
-            action = self.ids.get(industry.action)
-            if isinstance(action, Action) and action.industry != industry.id:
-                yield f"{industry.action!r} points to {action.industry!r}, not back to {industry.id!r} @ {path}.action"
-            yield from self._ref(industry.nbs_2018, NbsCategory, f"{path}.nbs_2018")
-            if (industry.nbs_2018 is None) != (industry.nbs_2018_match is None):
-                yield f"nbs_2018 and nbs_2018_match are given together or not at all @ {path}.nbs_2018_match"
+            yield from self._ref(industry.action_id, Action, f"{path}.action_id")
+            action = self.ids.get(industry.action_id)
+            if isinstance(action, Action) and action.industry_id != industry.id:
+                back = action.industry_id
+                yield f"{industry.action_id!r} points to {back!r}, not back to {industry.id!r} @ {path}.action_id"
+            yield from self._ref(industry.nbs_2018_id, NbsCategory, f"{path}.nbs_2018_id")
+            if (industry.nbs_2018_id is None) != (industry.nbs_2018_match is None):
+                yield f"nbs_2018_id and nbs_2018_match are given together or not at all @ {path}.nbs_2018_match"
 
     def _target_links(self) -> Iterator[str]:
         for i, target in enumerate(self.plan.targets):
             path = f"{self.pf}.targets[{i}]"
-            yield from self._ref(target.action, Action, f"{path}.action")
-            action = self.ids.get(target.action)
-            if isinstance(action, Action) and target.id not in action.targets:
-                yield f"{target.action!r} does not list {target.id!r} among its targets @ {path}.action"
+            yield from self._ref(target.action_id, Action, f"{path}.action_id")
+            action = self.ids.get(target.action_id)
+            if isinstance(action, Action) and target.id not in action.target_ids:
+                yield f"{target.action_id!r} does not list {target.id!r} among its targets @ {path}.action_id"
 
     def _retired(self, live: dict[str, str]) -> Iterator[str]:
         for i, retired in enumerate(self.plan.retired):
@@ -274,20 +292,8 @@ class _Checker:
                 yield f"malformed identifier {retired.id!r} @ {path}.id"
             if retired.id in live:
                 yield f"a retired identifier must not be in use: {retired.id!r} @ {path}.id"
-            if retired.replaced_by not in live:
-                yield f"dangling relation: {retired.replaced_by!r} is not a live identifier @ {path}.replaced_by"
-
-
-def _texts(record: Record) -> Iterator[tuple[str, str]]:
-    for lang in ("en", "zh"):
-        title = getattr(record.title, lang)
-        if title is not None:
-            yield f"title.{lang}", title
-        for field in ("aliases", "keywords"):
-            for j, term in enumerate(getattr(getattr(record, field), lang)):
-                yield f"{field}.{lang}[{j}]", term
-    if record.summary is not None:
-        yield "summary", record.summary
+            if retired.replacement_id not in live:
+                yield f"dangling relation: {retired.replacement_id!r} is not a live identifier @ {path}.replacement_id"
 
 
 _FIELD = re.compile(r"([a-z_0-9]+(?:\.[a-z_0-9]+)*)(?:\[([0-9]+)\])?")

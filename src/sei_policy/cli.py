@@ -14,21 +14,23 @@ A4  action:new-materials
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from typing import TextIO
+
+import sei_policy as sp
+from sei_policy.errors import AmbiguousLookupError, SeiPolicyError
 
 __all__ = ("main",)
 
 
 def _parser() -> argparse.ArgumentParser:
-    from sei_policy import __version__
-
     parser = argparse.ArgumentParser(
         prog="sei-policy",
         description="China's 2020 Strategic Emerging Industries plan (发改高技〔2020〕1409号), as data.",
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {sp.__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands.add_parser("overview", help="the plan's requirements and actions (the default)")
     show = commands.add_parser("show", help="one record, by identifier, notation or name")
@@ -63,8 +65,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     if hasattr(out, "reconfigure"):
         out.reconfigure(errors="backslashreplace")
     args = _parser().parse_args(argv)
-    from sei_policy.errors import AmbiguousLookupError, SeiPolicyError
-
     try:
         if args.command == "show":
             _show(args.text, args.kind, out)
@@ -87,15 +87,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _silence_stdout() -> None:
     """Point stdout at devnull so that Python's final flush does not fail again."""
-    import os
-
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, sys.stdout.fileno())
 
 
 def _overview(out: TextIO) -> None:
-    import sei_policy as sp
-
     plan = sp.plan()
     issuers = ", ".join(a.notation for a in plan.issuers())
     print(plan.title.zh, file=out)
@@ -103,7 +99,7 @@ def _overview(out: TextIO) -> None:
     print(f"{plan.document_number} ({plan.document_number_en})", file=out)
     print(f"Issued {plan.issued.isoformat()} by {issuers}", end="", file=out)
     if plan.published is not None:
-        status = plan.provenance.status_of("published").value
+        status = plan.provenance.status_of("published")
         print(f"; made public {plan.published.isoformat()} ({status})", end="", file=out)
     print(f"\nData edition {plan.edition}", file=out)
     for requirement in plan.requirements:
@@ -118,8 +114,6 @@ def _line(notation: str, en: str | None, zh: str | None) -> str:
 
 
 def _show(text: str, kind: str | None, out: TextIO) -> None:
-    import sei_policy as sp
-
     record = sp.lookup(text, kind=kind)
     if isinstance(record, sp.Plan):
         _overview(out)
@@ -133,16 +127,14 @@ def _show(text: str, kind: str | None, out: TextIO) -> None:
         if terms:
             print(f"  {label}: " + "; ".join(terms), file=out)
     provenance = record.provenance
-    print(f"  status: {provenance.status.value}; sources: {', '.join(provenance.sources)}", file=out)
+    print(f"  status: {provenance.status}; sources: {', '.join(provenance.source_keys)}", file=out)
     for claim in provenance.fields:
-        sources = f" [{', '.join(claim.sources)}]" if claim.sources else ""
+        sources = f" [{', '.join(claim.source_keys)}]" if claim.source_keys else ""
         note = f" ({claim.note})" if claim.note else ""
-        print(f"    {claim.field}: {claim.status.value}{sources}{note}", file=out)
+        print(f"    {claim.field}: {claim.status}{sources}{note}", file=out)
 
 
 def _search(query: str, kind: str | None, limit: int, out: TextIO) -> None:
-    import sei_policy as sp
-
     hits = sp.search(query, kind=kind, limit=limit)
     if not hits and limit:
         print(f"no record matches {query!r}", file=out)

@@ -34,12 +34,12 @@ class SeiPolicyError(Exception):
     """The root of every error raised by sei_policy."""
 
 
-def _shown(value: object, limit: int = 80) -> str:
+def shown(value: object, limit: int = 80) -> str:
     """``repr(value)``, cut to ``limit`` characters so that a huge input cannot flood a message.
 
-    >>> _shown("x" * 200, limit=12)
+    >>> shown("x" * 200, limit=12)
     "'xxxxxxx...'"
-    >>> _shown(10**5000)
+    >>> shown(10**5000)
     '<int too large to show>'
     """
     try:
@@ -54,8 +54,10 @@ def _shown(value: object, limit: int = 80) -> str:
 class UnknownIdentifierError(SeiPolicyError, LookupError):
     """No record answers to the given identifier, notation or name.
 
-    ``suggestions`` holds the closest known identifiers (at most five). They
-    are worked out only when first asked for, so a caught miss costs little.
+    ``kind`` is the kind asked for (``None`` for any), ``label`` how the
+    message names it, ``hint`` what would have worked. ``suggestions`` holds
+    the closest known identifiers (at most five, only close ones). They are
+    worked out only when first asked for, so a caught miss costs little.
 
     >>> err = UnknownIdentifierError("action:new-material", suggest=lambda: ("action:new-materials",))
     >>> err.suggestions
@@ -69,11 +71,15 @@ class UnknownIdentifierError(SeiPolicyError, LookupError):
         identifier: object,
         *,
         kind: str | None = None,
+        label: str | None = None,
+        hint: str | None = None,
         suggest: Callable[[], Iterable[str]] | None = None,
     ) -> None:
         super().__init__(identifier)
         self.identifier = identifier
         self.kind = kind
+        self.label = label
+        self.hint = hint
         self._suggest = suggest
         self._suggestions: tuple[str, ...] | None = None
 
@@ -86,19 +92,23 @@ class UnknownIdentifierError(SeiPolicyError, LookupError):
         return self._suggestions
 
     def __str__(self) -> str:
-        what = f"unknown {self.kind} identifier" if self.kind else "unknown identifier"
-        message = f"{what} {_shown(self.identifier)}"
+        what = f"unknown {self.label or self.kind}" if self.kind else "unknown identifier"
+        message = f"{what} {shown(self.identifier)}"
+        if self.hint:
+            message += f": {self.hint}"
         if self.suggestions:
             message += "; did you mean " + ", ".join(map(repr, self.suggestions)) + "?"
         return message
 
     def __reduce__(self) -> tuple[object, ...]:
         # Pickle what the message needs, not the suggestion callback.
-        return (_rebuild_unknown, (self.identifier, self.kind, self.suggestions))
+        return (_rebuild_unknown, (self.identifier, self.kind, self.label, self.hint, self.suggestions))
 
 
-def _rebuild_unknown(identifier: object, kind: str | None, suggestions: tuple[str, ...]) -> UnknownIdentifierError:
-    return UnknownIdentifierError(identifier, kind=kind, suggest=lambda: suggestions)
+def _rebuild_unknown(
+    identifier: object, kind: str | None, label: str | None, hint: str | None, suggestions: tuple[str, ...]
+) -> UnknownIdentifierError:
+    return UnknownIdentifierError(identifier, kind=kind, label=label, hint=hint, suggest=lambda: suggestions)
 
 
 class AmbiguousLookupError(SeiPolicyError, LookupError):
@@ -118,7 +128,7 @@ class AmbiguousLookupError(SeiPolicyError, LookupError):
 
     def __str__(self) -> str:
         listed = ", ".join(map(repr, self.candidates[:-1])) + f" or {self.candidates[-1]!r}"
-        return f"{_shown(self.text)} is ambiguous: {listed}; {self.hint}"
+        return f"{shown(self.text)} is ambiguous: {listed}; {self.hint}"
 
 
 class UnknownKindError(SeiPolicyError, ValueError):
@@ -134,7 +144,7 @@ class UnknownKindError(SeiPolicyError, ValueError):
         self.known = known
 
     def __str__(self) -> str:
-        return f"unknown kind {_shown(self.kind)}; expected one of " + ", ".join(map(repr, self.known))
+        return f"unknown kind {shown(self.kind)}; expected one of " + ", ".join(map(repr, self.known))
 
 
 class InvalidArgumentError(SeiPolicyError, ValueError):
@@ -156,8 +166,8 @@ class ArgumentTypeError(SeiPolicyError, TypeError):
         self.value = value
 
     def __str__(self) -> str:
-        shown = _shown(self.value)
-        return f"{self.function} expects {self.name} as {self.expected}, got {type(self.value).__name__}: {shown}"
+        value = shown(self.value)
+        return f"{self.function} expects {self.name} as {self.expected}, got {type(self.value).__name__}: {value}"
 
 
 class PlanDataError(SeiPolicyError, ValueError):

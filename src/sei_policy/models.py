@@ -1,12 +1,14 @@
 """The record classes: frozen, typed, and free of any I/O.
 
 Every record of the plan is an immutable, hashable attrs class whose fields
-mirror the shipped JSON one to one. Relations between records are stored as
-identifiers; :class:`Plan` resolves them into records.
+mirror the shipped JSON one to one. A field that holds identifiers says so in
+its name (``requirement_id``, ``agency_ids``); :class:`Plan`'s navigation
+methods turn them into records. The record class is the kind: :data:`KINDS`
+links each :class:`Kind` to its class and to the collection that holds it.
 
 >>> import sei_policy as sp
 >>> a = sp.plan().action("A4")
->>> a.title.zh, a.number, a.requirement
+>>> a.title.zh, a.number, a.requirement_id
 ('加快新材料产业强弱项', 4, 'requirement:key-industries')
 """
 
@@ -14,24 +16,19 @@ identifiers; :class:`Plan` resolves them into records.
 # types at class creation, which the lean cattrs converter reads without having
 # to evaluate strings (that cost milliseconds at first use).
 
-import contextlib
 import datetime
 import enum
 from collections.abc import Mapping
 from types import MappingProxyType
-from typing import TypeVar, Union
+from typing import Any, TypeVar, Union
 
 import attrs
 
-from sei_policy import ids
-from sei_policy.errors import (
-    AmbiguousLookupError,
-    ArgumentTypeError,
-    UnknownIdentifierError,
-    warn_retired,
-)
+from sei_policy._resolver import Resolver
+from sei_policy.errors import AmbiguousLookupError, ArgumentTypeError, UnknownIdentifierError, UnknownKindError
 
 __all__ = (
+    "KINDS",
     "Action",
     "Agency",
     "Claim",
@@ -40,6 +37,7 @@ __all__ = (
     "Guarantee",
     "Industry",
     "Kind",
+    "KindSpec",
     "Match",
     "NbsCategory",
     "Objective",
@@ -55,11 +53,18 @@ __all__ = (
     "Target",
     "Terms",
     "Text",
+    "kind_of",
 )
 
 
-class Kind(enum.Enum):
-    """The kinds of record; each value is the prefix of the kind's identifiers."""
+class Kind(enum.StrEnum):
+    """The kinds of record; each value is the prefix of the kind's identifiers.
+
+    A string enum, so it writes as its plain value anywhere a string goes:
+
+    >>> str(Kind.ACTION), Kind.ACTION == "action"
+    ('action', True)
+    """
 
     PLAN = "plan"
     PRIORITY = "priority"
@@ -73,11 +78,14 @@ class Kind(enum.Enum):
     NBS_2018 = "nbs-2018"
 
 
-class Status(enum.Enum):
+class Status(enum.StrEnum):
     """How well a value is supported by the sources.
 
     ``UNVERIFIED`` values are never shipped: the field is empty and the
     provenance says why.
+
+    >>> Status.VERIFIED == "verified"
+    True
     """
 
     VERIFIED = "verified"
@@ -87,8 +95,8 @@ class Status(enum.Enum):
     UNVERIFIED = "unverified"
 
 
-class Match(enum.Enum):
-    """How a key industry corresponds to a field of the NBS 2018 classification."""
+class Match(enum.StrEnum):
+    """How a key industry corresponds to a field of the NBS 2018 classification, by name."""
 
     EXACT = "exact"
     PARTIAL = "partial"
@@ -142,26 +150,26 @@ class Claim(_Model):
 
     field: str
     status: Status
-    sources: tuple[str, ...] = ()
+    source_keys: tuple[str, ...] = ()
     note: str | None = None
 
 
 @attrs.frozen(kw_only=True, repr=False)
 class Provenance(_Model):
-    """Where a record comes from: its status, its sources and notes per field.
+    """Where a record comes from: its status, the keys of its sources and notes per field.
 
-    >>> p = Provenance(status=Status.SEED, sources=("seed",),
+    >>> p = Provenance(status=Status.SEED, source_keys=("seed",),
     ...                fields=(Claim(field="title.zh", status=Status.UNVERIFIED),))
     >>> p.status_of("title.zh"), p.status_of("title.en")
     (<Status.UNVERIFIED: 'unverified'>, <Status.SEED: 'seed'>)
     >>> import sei_policy as sp
     >>> plan = sp.plan()
-    >>> plan.aliases.en[1], plan.provenance.status_of("aliases.en[1]").value
-    ('SEI plan', 'seed')
+    >>> plan.aliases.en[1], plan.provenance.status_of("aliases.en[1]")
+    ('SEI plan', <Status.SEED: 'seed'>)
     """
 
     status: Status
-    sources: tuple[str, ...]
+    source_keys: tuple[str, ...]
     note: str | None = None
     fields: tuple[Claim, ...] = ()
 
@@ -187,6 +195,24 @@ class Provenance(_Model):
         claim = self.claim(field)
         return claim.status if claim is not None else self.status
 
+    @property
+    def all_source_keys(self) -> tuple[str, ...]:
+        """The keys of every source cited, the record's own first, each once.
+
+        >>> Provenance(status=Status.VERIFIED, source_keys=("S1",),
+        ...            fields=(Claim(field="summary", status=Status.SEED, source_keys=("seed", "S1")),)).all_source_keys
+        ('S1', 'seed')
+        """
+        keys = dict.fromkeys(self.source_keys)
+        for claim in self.fields:
+            keys.update(dict.fromkeys(claim.source_keys))
+        return tuple(keys)
+
+
+def _hash_by_id(self: Any) -> int:
+    """Records hash by identifier: equal records have equal identifiers, and str caches its hash."""
+    return hash(self.id)
+
 
 @attrs.frozen(kw_only=True, repr=False)
 class Record(_Model):
@@ -194,7 +220,7 @@ class Record(_Model):
 
     ``id`` is the stable identifier (``action:new-materials``), ``notation``
     the short code in the original's order (``A4``), ``number`` the position
-    within its kind (4).
+    within its kind (4). Records are hashable, cheaply, so they serve as dict keys.
     """
 
     id: str
@@ -206,6 +232,44 @@ class Record(_Model):
     summary: str | None = attrs.field(default=None, repr=False)
     keywords: Terms = attrs.field(default=Terms(), repr=False)
     provenance: Provenance = attrs.field(repr=False)
+
+    @property
+    def texts(self) -> tuple[tuple[str, str], ...]:
+        """Every text of the record as ``(field path, text)``: titles, aliases, keywords, summary.
+
+        >>> import sei_policy as sp
+        >>> [field for field, _ in sp.plan().industry(4).texts]
+        ['title.en', 'title.zh', 'aliases.en[0]', 'summary']
+        """
+        return _texts(self)
+
+    @property
+    def names(self) -> tuple[tuple[str, str], ...]:
+        """The texts that name the record (the titles and aliases), which lookup accepts.
+
+        >>> import sei_policy as sp
+        >>> sp.plan().industry(4).names
+        (('title.en', 'new materials industry'), ('title.zh', '新材料产业'), ('aliases.en[0]', 'new materials'))
+        """
+        return tuple((field, text) for field, text in self.texts if not field.startswith(_NOT_NAMES))
+
+
+setattr(Record, "__hash__", _hash_by_id)  # noqa: B010 - attrs would hash every field; the id is enough
+
+_NOT_NAMES = ("keywords", "summary")
+
+
+def _texts(record: "Record | Plan", *extra: tuple[str, str | None]) -> tuple[tuple[str, str], ...]:
+    """The texts of a record in a fixed order; the plan adds its document numbers and short names."""
+    found: list[tuple[str, str | None]] = [("title.en", record.title.en), ("title.zh", record.title.zh)]
+    for field in ("aliases", "keywords"):
+        for lang in ("en", "zh"):
+            terms: tuple[str, ...] = getattr(getattr(record, field), lang)
+            found += [(f"{field}.{lang}[{i}]", term) for i, term in enumerate(terms)]
+        if field == "aliases":
+            found += extra
+    found.append(("summary", record.summary))
+    return tuple((field, text) for field, text in found if text is not None)
 
 
 class Priority(Record):
@@ -224,8 +288,8 @@ class Guarantee(Record):
 class Objective(Record):
     """A reason the preamble gives for the plan; some implement the priorities or guarantees."""
 
-    priorities: tuple[str, ...] = ()
-    guarantees: tuple[str, ...] = ()
+    priority_ids: tuple[str, ...] = ()
+    guarantee_ids: tuple[str, ...] = ()
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -233,28 +297,32 @@ class Requirement(Record):
     """One of the four requirement areas (parts 二 to 五 of the original)."""
 
     part: str
-    actions: tuple[str, ...]
+    action_ids: tuple[str, ...]
 
 
 @attrs.frozen(kw_only=True, repr=False)
 class Action(Record):
     """One of the twenty numbered items (一) to (二十) of the original.
 
-    ``agencies`` is ``None`` where the item's responsibility clause is not known.
+    ``agency_ids`` is ``None`` where the item's responsibility clause is not known.
     """
 
-    requirement: str
-    industry: str | None = None
-    agencies: tuple[str, ...] | None = None
-    targets: tuple[str, ...] = ()
+    requirement_id: str
+    industry_id: str | None = None
+    agency_ids: tuple[str, ...] | None = None
+    target_ids: tuple[str, ...] = ()
 
 
 @attrs.frozen(kw_only=True, repr=False)
 class Industry(Record):
-    """One of the eight key industries of requirement 1, each the subject of one action."""
+    """One of the eight key industries of requirement 1, each the subject of one action.
 
-    action: str
-    nbs_2018: str | None = None
+    ``nbs_2018_id`` is the field of the NBS 2018 classification that corresponds
+    to the industry by name; ``nbs_2018_match`` says whether the names coincide.
+    """
+
+    action_id: str
+    nbs_2018_id: str | None = None
     nbs_2018_match: Match | None = None
 
 
@@ -264,7 +332,7 @@ class Target(Record):
 
     value: int
     year: int | None = None
-    action: str
+    action_id: str
 
 
 class Agency(Record):
@@ -277,6 +345,10 @@ class NbsCategory(Record):
     """A top-level field of the NBS Strategic Emerging Industries Classification (2018)."""
 
     __slots__ = ()  # no fields of its own, so no attrs decorator: it inherits them all
+
+
+for _cls in (Objective, Requirement, Action, Industry, Target):
+    setattr(_cls, "__hash__", _hash_by_id)  # noqa: B010
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -298,7 +370,7 @@ class Figure(_Model):
     unit: str
     period: str | None = None
     note: str | None = None
-    sources: tuple[str, ...]
+    source_keys: tuple[str, ...]
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -313,24 +385,57 @@ class Seed(_Model):
 
 @attrs.frozen(kw_only=True, repr=False)
 class Retirement(_Model):
-    """A retired identifier and the one that replaces it."""
+    """A retired identifier and the identifier that replaces it."""
 
     id: str
-    replaced_by: str
+    replacement_id: str
     since: str
     note: str | None = None
 
 
-_R = TypeVar("_R", bound=Record)
+_R = TypeVar("_R", bound="Record | Plan")
 
 
-class _Indexed(_Model):
-    """Pickling for containers whose private indexes are rebuilt, not stored."""
+class _Document(_Model):
+    """What the plan and a classification share: a resolver built on first use, and pickling without it."""
 
     __slots__ = ()
 
-    def __attrs_post_init__(self) -> None:  # pragma: no cover - always overridden
+    def members(self) -> "tuple[Plan | Record, ...]":  # pragma: no cover - always overridden
+        """The records the document holds, in document order."""
         raise NotImplementedError
+
+    def _retired(self) -> Mapping[str, str]:
+        return {}
+
+    @property
+    def _resolver(self) -> Resolver:
+        resolver: Resolver | None = self._index  # type: ignore[attr-defined]
+        if resolver is None:
+            resolver = Resolver([self.members()], retired=self._retired(), labels=LABELS)
+            object.__setattr__(self, "_index", resolver)
+        return resolver
+
+    def _one(self, kind: str, key: object, function: str) -> Any:
+        """The record of ``kind`` (a kind's value) that ``key`` names: one resolver for every accessor.
+
+        The resolver's table of exact keys is read here directly: accessors are
+        called in loops, and this saves two calls on every hit. Callers pass the
+        kind's value, a constant, since looking up ``Kind.ACTION`` costs more
+        than the dict lookups themselves.
+        """
+        index: Resolver | None = self._index  # type: ignore[attr-defined]
+        if index is not None:
+            try:
+                found = index.exact[kind][key]  # type: ignore[index]
+            except (KeyError, TypeError):
+                pass
+            else:
+                if type(key) is str or type(key) is int:  # 4.0 and True hash as 4 and 1 do
+                    return found
+        if type(key) is KINDS[kind].cls:
+            return key
+        return self._resolver.resolve(key, kind, function)
 
     def __getstate__(self) -> dict[str, object]:
         fields: tuple[attrs.Attribute[object], ...] = attrs.fields(type(self))  # type: ignore[arg-type]
@@ -339,26 +444,14 @@ class _Indexed(_Model):
     def __setstate__(self, state: dict[str, object]) -> None:
         for name, value in state.items():
             object.__setattr__(self, name, value)
-        self.__attrs_post_init__()
+        object.__setattr__(self, "_index", None)
 
-
-_KEY_TYPES = "an identifier, slug, notation or number"
-_MAX_DIGITS = 9  # a longer digit string is no record's number (and int() of a huge one is refused)
-
-
-def _keys_of(records: tuple[Record, ...]) -> Mapping[str | int, Record]:
-    """Every key a per-kind accessor accepts, in canonical (folded) form."""
-    keys: dict[str | int, Record] = {}
-    for record in records:
-        keys[record.number] = record
-        for key in (record.id, ids.slug(record.id), record.notation):
-            keys[key] = record
-            keys[key.casefold()] = record
-    return MappingProxyType(keys)
+    def __hash__(self) -> int:
+        return hash((self.id, self.edition))  # type: ignore[attr-defined]
 
 
 @attrs.frozen(kw_only=True, repr=False, getstate_setstate=False)
-class Classification(_Indexed):
+class Classification(_Document):
     """An official classification the plan's records refer to (NBS 2018)."""
 
     id: str
@@ -366,40 +459,43 @@ class Classification(_Indexed):
     note: str | None = None
     adopted: datetime.date
     published: datetime.date
-    sources: tuple[str, ...]
+    source_keys: tuple[str, ...]
     edition: str
     categories: tuple[NbsCategory, ...]
 
-    _keys: Mapping[str | int, Record] = attrs.field(init=False, repr=False, eq=False)
-
-    def __attrs_post_init__(self) -> None:
-        object.__setattr__(self, "_keys", _keys_of(self.categories))
+    _index: Resolver | None = attrs.field(init=False, default=None, repr=False, eq=False)
 
     def __repr__(self) -> str:
         return f"Classification(id={self.id!r}, edition={self.edition!r}, categories={len(self.categories)})"
 
-    def category(self, key: str | int) -> NbsCategory:
-        """A category by identifier, notation (``NBS-3``) or number.
+    def members(self) -> tuple[NbsCategory, ...]:
+        """The categories, in the classification's order."""
+        return self.categories
+
+    def category(self, key: NbsCategory | str | int) -> NbsCategory:
+        """A category by identifier, notation (``NBS-3``), number or name.
 
         >>> import sei_policy as sp
         >>> sp.classification().category(3).title.zh
         '新材料产业'
         """
-        record = _find(self._keys, key, "nbs-2018", self.categories, "category()")
-        assert isinstance(record, NbsCategory)
-        return record
+        return self._one("nbs-2018", key, "category()")  # type: ignore[no-any-return]
+
+
+setattr(Classification, "__hash__", _Document.__hash__)  # noqa: B010 - by (id, edition), not by every record
 
 
 @attrs.frozen(kw_only=True, repr=False, getstate_setstate=False)
-class Plan(_Indexed):
+class Plan(_Document):
     """The plan: its metadata, every record in document order, and navigation.
 
-    Per-kind accessors take a full identifier, a bare slug, a notation or a
-    number, and return the exact type:
+    Per-kind accessors take what :func:`sei_policy.lookup` takes for that kind
+    (an identifier, a bare slug, a notation, a number, a title or an alias, in
+    any case or width) and return the exact type:
 
     >>> import sei_policy as sp
     >>> plan = sp.plan()
-    >>> plan.action("new-materials") is plan.action(4) is plan.action("A4")
+    >>> plan.action("new-materials") is plan.action(4) is plan.action("A4") is plan.action("Ａ４")
     True
     >>> plan.requirement_of(plan.action(4)).id
     'requirement:key-industries'
@@ -416,7 +512,7 @@ class Plan(_Indexed):
     document_number: str
     document_number_en: str | None = None
     document_type: Text
-    issued_by: tuple[str, ...]
+    issuer_ids: tuple[str, ...]
     issued: datetime.date
     published: datetime.date | None = None
     written: datetime.date | None = None
@@ -435,136 +531,142 @@ class Plan(_Indexed):
     sources: tuple[Source, ...]
     retired: tuple[Retirement, ...] = ()
 
-    _keys: Mapping[Kind, Mapping[str | int, Record]] = attrs.field(init=False, repr=False, eq=False)
-    _by_id: Mapping[str, Record] = attrs.field(init=False, repr=False, eq=False)
-
-    def __attrs_post_init__(self) -> None:
-        keys = {kind: _keys_of(records) for kind, records in self._groups().items()}
-        by_id = {record.id: record for records in self._groups().values() for record in records}
-        object.__setattr__(self, "_keys", MappingProxyType(keys))
-        object.__setattr__(self, "_by_id", MappingProxyType(by_id))
+    _index: Resolver | None = attrs.field(init=False, default=None, repr=False, eq=False)
 
     def __repr__(self) -> str:
         return (
             f"Plan(id={self.id!r}, edition={self.edition!r}, document_number={self.document_number!r}, "
-            f"records={len(self._by_id)})"
+            f"records={len(self.records)})"
         )
 
-    def _groups(self) -> dict[Kind, tuple[Record, ...]]:
-        return {
-            Kind.PRIORITY: self.priorities,
-            Kind.GUARANTEE: self.guarantees,
-            Kind.OBJECTIVE: self.objectives,
-            Kind.REQUIREMENT: self.requirements,
-            Kind.ACTION: self.actions,
-            Kind.INDUSTRY: self.industries,
-            Kind.TARGET: self.targets,
-            Kind.AGENCY: self.agencies,
-        }
+    @property
+    def texts(self) -> tuple[tuple[str, str], ...]:
+        """Every text of the plan as ``(field path, text)``, its document numbers and short names among them."""
+        return _texts(
+            self,
+            ("document_number", self.document_number),
+            ("document_number_en", self.document_number_en),
+            ("short_name.en", self.short_name.en),
+            ("short_name.zh", self.short_name.zh),
+        )
+
+    @property
+    def names(self) -> tuple[tuple[str, str], ...]:
+        """The texts that name the plan: titles, aliases, document numbers and short names."""
+        return tuple((field, text) for field, text in self.texts if not field.startswith(_NOT_NAMES))
 
     @property
     def records(self) -> tuple[Record, ...]:
         """Every record of the plan, kind after kind, each kind in document order."""
-        return tuple(self._by_id.values())
+        return tuple(r for spec in KINDS.values() if spec.document is Plan for r in getattr(self, spec.collection))
+
+    def records_of(self, kind: "Kind | str | type[_R]") -> tuple[Record, ...]:
+        """The records of one kind, in document order (``kind`` as for :func:`sei_policy.records`).
+
+        >>> import sei_policy as sp
+        >>> [r.notation for r in sp.plan().records_of(sp.Target)]
+        ['T1', 'T2', 'T3']
+        """
+        spec = KINDS[kind_of(kind, "records_of()")]
+        if spec.document is not Plan:
+            raise UnknownKindError(str(spec.kind), tuple(str(k) for k, s in KINDS.items() if s.document is Plan))
+        return getattr(self, spec.collection)  # type: ignore[no-any-return]
+
+    def members(self) -> "tuple[Plan | Record, ...]":
+        """The plan itself, then every record of it in document order."""
+        return (self, *self.records)
+
+    def _retired(self) -> Mapping[str, str]:
+        return {r.id: r.replacement_id for r in self.retired}
 
     # -- per-kind access -------------------------------------------------
 
-    def _one(self, kind: Kind, key: object, cls: type[_R], function: str) -> _R:
-        if isinstance(key, cls):
-            return key
-        try:
-            record = _find(self._keys[kind], key, kind.value, self._groups()[kind], function)
-        except UnknownIdentifierError:
-            replacement = next((r.replaced_by for r in self.retired if r.id == key), None)
-            if replacement is None or not replacement.startswith(f"{kind.value}:"):
-                raise
-            warn_retired(key, replacement, stacklevel=3)
-            record = self._by_id[replacement]
-        assert isinstance(record, cls)
-        return record
-
     def priority(self, key: Priority | str | int) -> Priority:
-        """A priority by identifier, slug, notation (``P1``) or number."""
-        return self._one(Kind.PRIORITY, key, Priority, "priority()")
+        """A priority by identifier, slug, notation (``P1``), number or name."""
+        return self._one("priority", key, "priority()")  # type: ignore[no-any-return]
 
     def guarantee(self, key: Guarantee | str | int) -> Guarantee:
-        """A guarantee by identifier, slug, notation (``G1``) or number."""
-        return self._one(Kind.GUARANTEE, key, Guarantee, "guarantee()")
+        """A guarantee by identifier, slug, notation (``G1``), number or name."""
+        return self._one("guarantee", key, "guarantee()")  # type: ignore[no-any-return]
 
     def objective(self, key: Objective | str | int) -> Objective:
-        """An objective by identifier, slug, notation (``O1``) or number."""
-        return self._one(Kind.OBJECTIVE, key, Objective, "objective()")
+        """An objective by identifier, slug, notation (``O1``), number or name."""
+        return self._one("objective", key, "objective()")  # type: ignore[no-any-return]
 
     def requirement(self, key: Requirement | str | int) -> Requirement:
-        """A requirement by identifier, slug, notation (``R1``) or number."""
-        return self._one(Kind.REQUIREMENT, key, Requirement, "requirement()")
+        """A requirement by identifier, slug, notation (``R1``), number or name."""
+        return self._one("requirement", key, "requirement()")  # type: ignore[no-any-return]
 
     def action(self, key: Action | str | int) -> Action:
-        """An action by identifier, slug, notation (``A4``) or number.
+        """An action by identifier, slug, notation (``A4``), number or name.
 
         >>> import sei_policy as sp
         >>> sp.plan().action("A4").id
         'action:new-materials'
         """
-        return self._one(Kind.ACTION, key, Action, "action()")
+        return self._one("action", key, "action()")  # type: ignore[no-any-return]
 
     def industry(self, key: Industry | str | int) -> Industry:
-        """An industry by identifier, slug, notation (``I4``) or number."""
-        return self._one(Kind.INDUSTRY, key, Industry, "industry()")
+        """An industry by identifier, slug, notation (``I4``), number or name."""
+        return self._one("industry", key, "industry()")  # type: ignore[no-any-return]
 
     def target(self, key: Target | str | int) -> Target:
-        """A target by identifier, slug, notation (``T1``) or number."""
-        return self._one(Kind.TARGET, key, Target, "target()")
+        """A target by identifier, slug, notation (``T1``), number or name."""
+        return self._one("target", key, "target()")  # type: ignore[no-any-return]
 
     def agency(self, key: Agency | str | int) -> Agency:
-        """An agency by identifier, slug, abbreviation (``NDRC``) or number."""
-        return self._one(Kind.AGENCY, key, Agency, "agency()")
+        """An agency by identifier, slug, abbreviation (``NDRC``), number or name."""
+        return self._one("agency", key, "agency()")  # type: ignore[no-any-return]
 
     def source(self, key: str) -> Source:
-        """An entry of the source register by its key.
+        """An entry of the source register by its key, in any case.
 
         >>> import sei_policy as sp
-        >>> sp.plan().source("S4").description.startswith("full-text copy")
+        >>> sp.plan().source("s4").description.startswith("full-text copy")
         True
         """
         if not isinstance(key, str):
             raise ArgumentTypeError("source()", "key", "a string such as 'S4'", key)
+        wanted = key.strip().casefold()
         for source in self.sources:
-            if source.key.casefold() == key.strip().casefold():
+            if source.key.casefold() == wanted:
                 return source
-        known = tuple(s.key for s in self.sources)
-        raise UnknownIdentifierError(key, kind="source", suggest=lambda: _closest(key, known))
+        from sei_policy._resolver import closest
+
+        names = {s.key.casefold(): [s.key] for s in self.sources}
+        hint = f"the register's keys are {self.sources[0].key}, {self.sources[1].key} … {self.sources[-1].key}"
+        raise UnknownIdentifierError(key, kind="source", hint=hint, suggest=lambda: closest(key, names))
 
     # -- navigation ------------------------------------------------------
 
-    def _all(self, ids: tuple[str, ...], cls: type[_R]) -> tuple[_R, ...]:
-        found = tuple(self._by_id[i] for i in ids)
-        assert all(isinstance(r, cls) for r in found)
-        return found  # type: ignore[return-value]
-
     def _either(self, key: object, kinds: tuple[Kind, Kind], function: str) -> Record:
-        """A record of one of two kinds, given itself, its identifier, slug or notation."""
-        if isinstance(key, Record):
-            if key.kind in kinds:
-                return key
-        elif isinstance(key, str):
-            found = []
-            for kind in kinds:
-                with contextlib.suppress(UnknownIdentifierError):
-                    found.append(_find(self._keys[kind], key, kind.value, self._groups()[kind], function))
-            if len(found) == 1:
-                return found[0]
-            if found:
-                raise AmbiguousLookupError(key, tuple(r.id for r in found), hint="use an identifier")
-            known = tuple(r.id for kind in kinds for r in self._groups()[kind])
-            what = " or ".join(kind.value for kind in kinds)
-            raise UnknownIdentifierError(key, kind=what, suggest=lambda: _closest(key, known))
-        expected = f"a record of kind {kinds[0].value} or {kinds[1].value}, or its identifier, slug or notation"
-        raise ArgumentTypeError(function, "record", expected, key)
+        """A record of one of two kinds, given itself or any key that names one of that kind."""
+        if isinstance(key, Record) and key.kind in kinds:
+            return key
+        if isinstance(key, Record) or not isinstance(key, str):
+            expected = f"a record of kind {kinds[0]} or {kinds[1]}, or a key that names one"
+            raise ArgumentTypeError(function, "record", expected, key)
+        if key.strip().isdigit():
+            what = f"{kinds[0]} or {kinds[1]}"
+            hint = f"a number names a record within its kind: give a notation ({_letters(kinds)}) or an identifier"
+            raise UnknownIdentifierError(key, kind=what, hint=hint)
+        found: list[Record] = []
+        for kind in kinds:
+            try:
+                found.append(self._resolver.resolve(key, kind, function))  # type: ignore[arg-type]
+            except UnknownIdentifierError:
+                continue
+        if len(found) > 1:
+            raise AmbiguousLookupError(key, tuple(r.id for r in found), hint="use an identifier")
+        if not found:
+            what = f"{kinds[0]} or {kinds[1]}"
+            suggest = tuple(s for kind in kinds for s in self._resolver.suggest(key, kind))
+            raise UnknownIdentifierError(key, kind=what, hint=self._resolver.name_of(key), suggest=lambda: suggest)
+        return found[0]
 
     def requirement_of(self, action: Action | str | int) -> Requirement:
         """The requirement an action belongs to."""
-        return self.requirement(self._one(Kind.ACTION, action, Action, "requirement_of()").requirement)
+        return self.requirement(self._one("action", action, "requirement_of()").requirement_id)
 
     def actions_of(self, requirement: Requirement | str | int) -> tuple[Action, ...]:
         """The actions of a requirement, in order.
@@ -573,27 +675,28 @@ class Plan(_Indexed):
         >>> [a.notation for a in sp.plan().actions_of("R3")]
         ['A14', 'A15', 'A16']
         """
-        return self._all(self._one(Kind.REQUIREMENT, requirement, Requirement, "actions_of()").actions, Action)
+        found = self._one("requirement", requirement, "actions_of()")
+        return tuple(self.action(i) for i in found.action_ids)
 
     def industry_of(self, action: Action | str | int) -> Industry | None:
         """The key industry of an action (actions 1 to 8), else ``None``."""
-        industry = self._one(Kind.ACTION, action, Action, "industry_of()").industry
-        return None if industry is None else self.industry(industry)
+        industry_id = self._one("action", action, "industry_of()").industry_id
+        return None if industry_id is None else self.industry(industry_id)
 
     def action_of(self, record: Industry | Target | str) -> Action:
-        """The action an industry or a target belongs to (given as a record, identifier, slug or notation).
+        """The action an industry or a target belongs to (given as a record or any key that names it).
 
         >>> import sei_policy as sp
         >>> sp.plan().action_of("target:global-bases").notation
         'A9'
         """
         found = self._either(record, (Kind.INDUSTRY, Kind.TARGET), "action_of()")
-        assert isinstance(found, (Industry, Target))
-        return self.action(found.action)
+        assert isinstance(found, Industry | Target)
+        return self.action(found.action_id)
 
     def targets_of(self, action: Action | str | int) -> tuple[Target, ...]:
         """The quantitative targets of an action (only action 9 has any)."""
-        return self._all(self._one(Kind.ACTION, action, Action, "targets_of()").targets, Target)
+        return tuple(self.target(i) for i in self._one("action", action, "targets_of()").target_ids)
 
     def agencies_of(self, action: Action | str | int) -> tuple[Agency, ...] | None:
         """The agencies responsible for an action, or ``None`` where they are not known.
@@ -603,85 +706,133 @@ class Plan(_Indexed):
         >>> [a.notation for a in plan.agencies_of("A9")][:4], plan.agencies_of("A1")
         (['NDRC', 'MOST', 'MIIT', 'MOF'], None)
         """
-        agencies = self._one(Kind.ACTION, action, Action, "agencies_of()").agencies
-        return None if agencies is None else self._all(agencies, Agency)
+        agency_ids = self._one("action", action, "agencies_of()").agency_ids
+        return None if agency_ids is None else tuple(self.agency(i) for i in agency_ids)
 
     def actions_led_by(self, agency: Agency | str | int) -> tuple[Action, ...]:
         """The actions whose known responsibility clause names the agency."""
-        found = self._one(Kind.AGENCY, agency, Agency, "actions_led_by()").id
-        return tuple(a for a in self.actions if a.agencies is not None and found in a.agencies)
+        found = self._one("agency", agency, "actions_led_by()").id
+        return tuple(a for a in self.actions if a.agency_ids is not None and found in a.agency_ids)
 
     def priorities_of(self, objective: Objective | str | int) -> tuple[Priority, ...]:
         """The priorities an objective implements."""
-        return self._all(self._one(Kind.OBJECTIVE, objective, Objective, "priorities_of()").priorities, Priority)
+        return tuple(self.priority(i) for i in self._one("objective", objective, "priorities_of()").priority_ids)
 
     def guarantees_of(self, objective: Objective | str | int) -> tuple[Guarantee, ...]:
         """The guarantees an objective implements."""
-        return self._all(self._one(Kind.OBJECTIVE, objective, Objective, "guarantees_of()").guarantees, Guarantee)
+        found = self._one("objective", objective, "guarantees_of()")
+        return tuple(self.guarantee(i) for i in found.guarantee_ids)
 
     def objectives_of(self, record: Priority | Guarantee | str) -> tuple[Objective, ...]:
-        """The objectives that implement a priority or a guarantee (a record, identifier, slug or notation).
+        """The objectives that implement a priority or a guarantee (a record or any key that names it).
 
         >>> import sei_policy as sp
         >>> [o.notation for o in sp.plan().objectives_of("guarantee:jobs")]
         ['O3']
         """
         found = self._either(record, (Kind.PRIORITY, Kind.GUARANTEE), "objectives_of()")
-        return tuple(o for o in self.objectives if found.id in o.priorities or found.id in o.guarantees)
+        return tuple(o for o in self.objectives if found.id in o.priority_ids or found.id in o.guarantee_ids)
 
     def issuers(self) -> tuple[Agency, ...]:
         """The bodies that issued the plan, in the order the sources list them."""
-        return self._all(self.issued_by, Agency)
+        return tuple(self.agency(i) for i in self.issuer_ids)
 
     def sources_of(self, record: "Record | Plan") -> tuple[Source, ...]:
-        """The register entries a record's provenance cites, the record's own first.
+        """The register entries a record's provenance cites, the record's own first, each once.
 
         >>> import sei_policy as sp
         >>> plan = sp.plan()
         >>> [s.key for s in plan.sources_of(plan.action("A9"))]
         ['S4', 'S1', 'seed']
         """
-        if not isinstance(record, (Record, Plan)):
+        if not isinstance(record, Record | Plan):
             raise ArgumentTypeError("sources_of()", "record", "a record or the plan", record)
-        keys = list(record.provenance.sources)
-        for claim in record.provenance.fields:
-            keys += [k for k in claim.sources if k not in keys]
-        return tuple(self.source(k) for k in keys)
+        return tuple(self.source(k) for k in record.provenance.all_source_keys)
 
 
-def _find(
-    keys: Mapping[str | int, Record], key: object, kind: str, records: tuple[Record, ...], function: str
-) -> Record:
-    """Resolve a per-kind key, or raise the documented error."""
-    if isinstance(key, bool) or not isinstance(key, (str, int)):
-        raise ArgumentTypeError(function, "key", _KEY_TYPES, key)
-    try:
-        return keys[key]
-    except KeyError:
-        pass
-    if isinstance(key, str):
-        folded = key.strip().casefold()
-        if folded.isascii() and folded.isdigit() and len(folded) <= _MAX_DIGITS:
-            folded_key: str | int = int(folded)
-        else:
-            folded_key = folded
-        if folded_key in keys:
-            return keys[folded_key]
-    known = tuple(r.id for r in records)
-    suggest = (lambda: _closest(key, known)) if isinstance(key, str) else None
-    raise UnknownIdentifierError(key, kind=kind, suggest=suggest)
+setattr(Plan, "__hash__", _Document.__hash__)  # noqa: B010 - by (id, edition), not by every record
 
 
-def _closest(text: str, known: tuple[str, ...]) -> tuple[str, ...]:
-    """The known identifiers closest to ``text``, matching on whole identifiers and on slugs."""
-    from sei_policy._text import closest
+def _article(word: str) -> str:
+    return "an" if word[:1] in "aeiou" else "a"
 
-    names: dict[str, list[str]] = {}
-    for identifier in known:
-        names.setdefault(identifier.casefold(), []).append(identifier)
-        names.setdefault(ids.slug(identifier).casefold(), []).append(identifier)
-    return closest(text, names)
+
+def _letters(kinds: tuple[Kind, ...]) -> str:
+    return " or ".join(f"{KINDS[k].letter}1" for k in kinds)
 
 
 AnyRecord = Union[Plan, Record]  # noqa: UP007 - a runtime alias; `Plan | Record` is a types.UnionType
 """What :func:`sei_policy.get` can return: the plan itself or one of its records."""
+
+
+# -- the class is the kind ---------------------------------------------------------
+
+
+@attrs.frozen
+class KindSpec:
+    """What the library knows of one kind: its record class and where its records are kept.
+
+    ``document`` is the class of the document that holds the records
+    (``Plan`` or ``Classification``) and ``collection`` the attribute that holds
+    them there; ``letter`` starts each notation (empty where the notation is an
+    abbreviation); ``label`` and ``plural`` name one record and several in messages.
+    """
+
+    kind: Kind
+    cls: type[Record] | type[Plan]
+    document: type[Plan] | type[Classification] | None
+    collection: str
+    letter: str
+    label: str
+    plural: str
+
+
+KINDS: Mapping[str, KindSpec] = MappingProxyType(
+    {
+        spec.kind: spec
+        for spec in (
+            KindSpec(Kind.PLAN, Plan, None, "", "", "plan", "plans"),
+            KindSpec(Kind.PRIORITY, Priority, Plan, "priorities", "P", "priority", "priorities"),
+            KindSpec(Kind.GUARANTEE, Guarantee, Plan, "guarantees", "G", "guarantee", "guarantees"),
+            KindSpec(Kind.OBJECTIVE, Objective, Plan, "objectives", "O", "objective", "objectives"),
+            KindSpec(Kind.REQUIREMENT, Requirement, Plan, "requirements", "R", "requirement", "requirements"),
+            KindSpec(Kind.ACTION, Action, Plan, "actions", "A", "action", "actions"),
+            KindSpec(Kind.INDUSTRY, Industry, Plan, "industries", "I", "industry", "industries"),
+            KindSpec(Kind.TARGET, Target, Plan, "targets", "T", "target", "targets"),
+            KindSpec(Kind.AGENCY, Agency, Plan, "agencies", "", "agency", "agencies"),
+            KindSpec(
+                Kind.NBS_2018, NbsCategory, Classification, "categories", "NBS-", "NBS 2018 field", "NBS 2018 fields"
+            ),
+        )
+    }
+)
+"""Each kind, its record class and the collection that holds its records, in document order."""
+
+LABELS: Mapping[str, tuple[str, str]] = MappingProxyType({k: (s.label, s.plural) for k, s in KINDS.items()})
+"""Each kind's value -> how messages name one record of it and several."""
+_BY_CLASS: Mapping[type, Kind] = MappingProxyType({s.cls: s.kind for s in KINDS.values()})
+
+
+def kind_of(kind: "Kind | str | type[Any]", function: str = "kind_of()") -> Kind:
+    """The :class:`Kind` that a ``kind=`` argument names: a ``Kind``, its value, or the record class.
+
+    >>> kind_of("action"), kind_of(Action), kind_of(Kind.ACTION)
+    (<Kind.ACTION: 'action'>, <Kind.ACTION: 'action'>, <Kind.ACTION: 'action'>)
+    >>> kind_of("actions")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+      ...
+    sei_policy.errors.UnknownKindError: unknown kind 'actions'; expected one of 'plan', 'priority', ...
+    """
+    if isinstance(kind, Kind):
+        return kind
+    if isinstance(kind, str):
+        try:
+            return Kind(kind.strip().casefold())
+        except ValueError:
+            raise UnknownKindError(kind, tuple(k.value for k in Kind)) from None
+    if isinstance(kind, type):
+        found = _BY_CLASS.get(kind)
+        if found is not None:
+            return found
+        raise UnknownKindError(kind.__name__, tuple(c.__name__ for c in _BY_CLASS))
+    raise ArgumentTypeError(function, "kind", "a Kind, its value or a record class", kind)

@@ -1,4 +1,4 @@
-"""Ranked full-text search over the records, in English and Chinese.
+"""Ranked full-text search over every record, in English and Chinese: :func:`search` and its index.
 
 Each record is searched field by field (identifier, notation, titles,
 aliases, keywords, summary), every field with a weight. A record scores for
@@ -15,14 +15,21 @@ two-character pieces, so no word boundaries are needed.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Iterator
+from typing import Any, Generic, TypeVar, overload
 
 import attrs
 
-from sei_policy._text import NOT_WORD, fold
-from sei_policy.models import AnyRecord, Kind, Plan
+from sei_policy import _loader
+from sei_policy._resolver import NOT_WORD, fold
+from sei_policy.errors import ArgumentTypeError, InvalidArgumentError
+from sei_policy.models import AnyRecord, Kind, Plan, Record, kind_of
 
-__all__ = ("Hit", "Searcher")
+__all__ = ("Hit", "Searcher", "search")
+
+_R = TypeVar("_R", bound="Record | Plan", covariant=True)
+_K = TypeVar("_K", bound="Record | Plan")
 
 MAX_QUERY = 4096
 """Only this many characters of a query are read: no field is longer."""
@@ -49,15 +56,19 @@ _WEIGHTS = {
     "keywords.zh": 6.0,
     "summary": 2.0,
 }
+_OTHER_NAME = 8.0  # the plan's document numbers and short names weigh as aliases
 _WHOLE_TERM, _WHOLE_WORDS, _INSIDE = 3.0, 2.0, 1.0
 _PREFIX = 0.6
 
 
 @attrs.frozen(kw_only=True)
-class Hit:
-    """One search result: the record, its score (higher is better) and the fields that matched."""
+class Hit(Generic[_R]):
+    """One search result: the record, its score (higher is better) and the fields that matched.
 
-    record: AnyRecord
+    ``Hit[Action]`` is what ``search(..., kind=sp.Action)`` returns.
+    """
+
+    record: _R
     score: float
     matched: tuple[str, ...]
 
@@ -72,21 +83,11 @@ def _field(terms: Iterator[str | None]) -> str:
 
 
 def _fields(record: AnyRecord) -> tuple[tuple[str, float, str], ...]:
-    names: dict[str, list[str | None]] = {
-        "id": [record.id],
-        "notation": [] if isinstance(record, Plan) else [record.notation],
-        "title.en": [record.title.en],
-        "title.zh": [record.title.zh],
-        "aliases.en": list(record.aliases.en),
-        "aliases.zh": list(record.aliases.zh),
-        "keywords.en": list(record.keywords.en),
-        "keywords.zh": list(record.keywords.zh),
-        "summary": [record.summary],
-    }
-    if isinstance(record, Plan):
-        names["aliases.en"] += [record.document_number_en, record.short_name.en]
-        names["aliases.zh"] += [record.document_number, record.short_name.zh]
-    fields = ((name, _WEIGHTS[name], _field(iter(terms))) for name, terms in names.items())
+    """The record's searchable fields (its :attr:`~sei_policy.Record.texts`, grouped), each with its weight."""
+    names: dict[str, list[str | None]] = {"id": [record.id], "notation": [getattr(record, "notation", None)]}
+    for path, text in record.texts:
+        names.setdefault(path.partition("[")[0], []).append(text)
+    fields = ((name, _WEIGHTS.get(name, _OTHER_NAME), _field(iter(terms))) for name, terms in names.items())
     return tuple(f for f in fields if f[2])
 
 
@@ -129,7 +130,7 @@ class Searcher:
             entries.append((record, fields, "".join(text for _, _, text in fields)))
         self._entries = tuple(entries)
 
-    def search(self, query: str, *, kind: Kind | None = None, limit: int | None = None) -> tuple[Hit, ...]:
+    def search(self, query: str, *, kind: Kind | None = None, limit: int | None = None) -> tuple[Hit[Any], ...]:
         """The hits for ``query``, best first; ties keep document order."""
         phrase = _words(fold(query[:MAX_QUERY]))
         if not phrase:
@@ -140,7 +141,7 @@ class Searcher:
         inside = phrase if _is_cjk(phrase[0]) else f" {phrase}"
         cjk = tuple(_is_cjk(t[0]) for t in tokens)
         needed = 1.0 if len(tokens) == 1 else 0.5
-        hits: list[tuple[float, int, Hit]] = []
+        hits: list[tuple[float, int, Hit[Any]]] = []
         probes = tuple(t if cjk[i] else f" {t}" for i, t in enumerate(tokens))
         for order, (record, fields, everything) in enumerate(self._entries):
             if kind is not None and record.kind is not kind:
@@ -183,3 +184,60 @@ class Searcher:
         hits.sort(key=lambda h: (h[0], h[1]))
         found = tuple(h[2] for h in hits)
         return found if limit is None else found[:limit]
+
+
+_lock = threading.Lock()
+_searcher: Searcher | None = None
+
+
+def _build(load: Callable[[], _loader.Dataset] = _loader.load) -> Searcher:
+    global _searcher
+    dataset = load()
+    with _lock:
+        if _searcher is None:
+            _searcher = Searcher(tuple(r for d in dataset.documents for r in d.members()))
+        return _searcher
+
+
+@overload
+def search(query: str, *, kind: type[_K], limit: int | None = None) -> tuple[Hit[_K], ...]: ...
+@overload
+def search(query: str, *, kind: Kind | str | None = None, limit: int | None = None) -> tuple[Hit[AnyRecord], ...]: ...
+
+
+def search(query: str, *, kind: Kind | str | type[Any] | None = None, limit: int | None = None) -> tuple[Hit[Any], ...]:
+    """Records ranked by how well they match ``query``, best first.
+
+    Identifiers, notations, titles, aliases, keywords and summaries are
+    searched in English and Chinese; Chinese needs no word boundaries.
+
+    Args:
+        query: words or characters to look for.
+        kind: keep only records of this kind (a :class:`~sei_policy.Kind`, its
+            value or the record class; with the class, hits are typed as it).
+        limit: at most this many hits (``None``: all).
+
+    Returns:
+        A tuple of hits, each with the ``record``, a ``score`` and the
+        fields that ``matched``; empty when nothing matches.
+
+    Raises:
+        ArgumentTypeError: ``query`` is not a string, or ``limit`` not an int.
+        UnknownKindError: ``kind`` is not a kind.
+        InvalidArgumentError: ``limit`` is negative (a ``ValueError``).
+
+    >>> import sei_policy as sp
+    >>> hit = sp.search("光刻胶")[0]
+    >>> hit.record.id, hit.matched
+    ('action:new-materials', ('keywords.zh',))
+    >>> sp.search("no such thing at all")
+    ()
+    """
+    if not isinstance(query, str):
+        raise ArgumentTypeError("search()", "query", "a string", query)
+    wanted = None if kind is None else kind_of(kind, "search()")
+    if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int)):
+        raise ArgumentTypeError("search()", "limit", "an int or None", limit)
+    if limit is not None and limit < 0:
+        raise InvalidArgumentError(f"search() expects limit >= 0, got {limit!r}")
+    return (_searcher or _build()).search(query, kind=wanted, limit=limit)

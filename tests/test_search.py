@@ -10,6 +10,8 @@ from hypothesis import strategies as st
 
 import sei_policy as sp
 
+from .helpers import ALL_RECORDS
+
 
 @pytest.mark.parametrize(
     ("query", "first"),
@@ -36,7 +38,7 @@ def test_hit_says_what_matched() -> None:
 def test_scores_are_ranked_and_ties_keep_document_order() -> None:
     """Scores never increase down the list; equal scores keep document order."""
     hits = sp.search("新材料")
-    order = {r.id: i for i, r in enumerate(sp.index._DEFAULT.records)}
+    order = {r.id: i for i, r in enumerate(ALL_RECORDS)}
     for a, b in itertools.pairwise(hits):
         assert a.score > b.score or (a.score == b.score and order[a.record.id] < order[b.record.id])
     assert [h.record.id for h in hits[:3]] == ["action:new-materials", "industry:new-materials", "nbs-2018:3"]
@@ -65,7 +67,7 @@ def test_kind_and_limit() -> None:
     with pytest.raises(sp.InvalidArgumentError, match="limit >= 0"):
         sp.search("industry", limit=-1)
     with pytest.raises(sp.ArgumentTypeError):
-        sp.search("industry", limit="2")  # type: ignore[arg-type]
+        sp.search("industry", limit="2")  # type: ignore[call-overload]
     with pytest.raises(sp.ArgumentTypeError):
         sp.search("industry", limit=True)
 

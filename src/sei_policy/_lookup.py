@@ -1,0 +1,269 @@
+"""Finding records: the strict :func:`get`, the forgiving :func:`lookup`, and :func:`records` by kind.
+
+``get`` is one lookup in a plain dict; ``lookup`` goes through the library's
+one resolver (the same that the per-kind accessors use), which tries the text
+as given before any folding, so an exact name is found at once. Both cover
+every document the library ships: the plan, its records and the NBS 2018
+categories. ``kind=`` takes a :class:`~sei_policy.Kind`, its value, or the
+record class, and with the class the result is typed as that class.
+
+>>> import sei_policy as sp
+>>> sp.get("priority:employment").title.zh
+'稳就业'
+>>> sp.lookup("加快新材料产业强弱项").id
+'action:new-materials'
+>>> sp.lookup("4", kind=sp.Action).notation
+'A4'
+>>> len(sp.records(kind=sp.Action))
+20
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import Any, TypeVar, overload
+
+from sei_policy import _loader, ids
+from sei_policy._resolver import Resolver
+from sei_policy.errors import ArgumentTypeError, UnknownIdentifierError, shown
+from sei_policy.models import KINDS, LABELS, AnyRecord, Classification, Kind, Plan, Record, kind_of
+
+__all__ = ("get", "lookup", "records")
+
+_T = TypeVar("_T")
+_R = TypeVar("_R", bound="Record | Plan")
+KindArgument = Kind | str | type[Any]
+
+
+class _Missing:
+    def __repr__(self) -> str:
+        return "<no default>"
+
+
+_MISSING: Any = _Missing()
+
+
+class Index:
+    """The records of every loaded document and the resolver over them, built when first needed.
+
+    The module-level :func:`get`, :func:`lookup` and :func:`records` are the
+    methods of the index over the shipped data.
+    """
+
+    def __init__(self, load: Callable[[], _loader.Dataset]) -> None:
+        self._load = load
+        self._lock = threading.Lock()
+        self._by_id: dict[str, AnyRecord] = {}
+        self._resolver: Resolver | None = None
+
+    def _ensure(self) -> Resolver:
+        resolver = self._resolver
+        if resolver is not None:
+            return resolver
+        with self._lock:
+            if self._resolver is None:
+                documents = self._load().documents
+                retired = {r.id: r.replacement_id for d in documents if isinstance(d, Plan) for r in d.retired}
+                resolver = Resolver([d.members() for d in documents], retired=retired, labels=LABELS)
+                self._resolver = resolver
+                # Fill the fast table last: a racing reader sees it empty or complete.
+                self._by_id.update(resolver.by_id)
+            return self._resolver
+
+    # -- get -----------------------------------------------------------------
+
+
+    def get(self, identifier: str, default: object = _MISSING, *, kind: KindArgument | None = None) -> object:
+        """The record with exactly this identifier (see :func:`get`)."""
+        if kind is None:
+            try:
+                return self._by_id[identifier]
+            except KeyError:
+                pass
+            except TypeError:
+                raise ArgumentTypeError("get()", "identifier", "a string", identifier) from None
+        return self._get_slow(identifier, default, kind)
+
+    def _get_slow(self, identifier: str, default: object, kind: KindArgument | None) -> object:
+        if not isinstance(identifier, str):
+            raise ArgumentTypeError("get()", "identifier", "a string", identifier)
+        wanted = None if kind is None else kind_of(kind, "get()")
+        resolver = self._ensure()
+        found = resolver.get(identifier)
+        if found is not None and (wanted is None or found.kind is wanted):
+            return found
+        if default is not _MISSING:
+            return default
+        if found is not None:  # a record of another kind
+            other = f"it is {found.id!r}, {_article(found.kind)} {found.kind}"
+            raise UnknownIdentifierError(identifier, kind=wanted, hint=other)
+        hint: str | None = None if ids.is_identifier(identifier) else self._not_an_identifier(identifier, wanted)
+        if hint is not None and "sp.lookup(" in hint:  # the hint names the way to it: no need to guess
+            raise UnknownIdentifierError(identifier, kind=wanted, hint=hint)
+        raise UnknownIdentifierError(
+            identifier, kind=wanted, hint=hint, suggest=lambda: resolver.suggest(identifier, wanted)
+        )
+
+    def _not_an_identifier(self, text: str, kind: Kind | None) -> str:
+        """A hint for get() given a notation or a name: what would find it."""
+        hint = "get() takes full identifiers such as 'action:new-materials'"
+        try:
+            found = self._ensure().resolve(text, kind, "get()")
+        except LookupError:
+            return hint
+        accessor = _accessor(found, text)
+        return f"{hint}; for {shown(text)} use sp.lookup({text!r})" + (f" or {accessor}" if accessor else "")
+
+    # -- lookup --------------------------------------------------------------
+
+
+    def lookup(self, text: str, *, kind: KindArgument | None = None) -> AnyRecord:
+        """The one record ``text`` names (see :func:`lookup`)."""
+        resolver = self._resolver or self._ensure()
+        if not isinstance(text, str):
+            raise ArgumentTypeError("lookup()", "text", "a string", text)
+        return resolver.resolve(text, None if kind is None else kind_of(kind, "lookup()"), "lookup()")
+
+    # -- records ---------------------------------------------------------------
+
+
+    def records(self, kind: KindArgument | None = None) -> tuple[AnyRecord, ...]:
+        """The plan's records, or those of one kind (see :func:`records`)."""
+        documents = self._load().documents
+        if kind is None:
+            return tuple(r for d in documents if isinstance(d, Plan) for r in d.records)
+        spec = KINDS[kind_of(kind, "records()")]
+        if spec.document is None:
+            return tuple(d for d in documents if isinstance(d, spec.cls))
+        holders = (d for d in documents if isinstance(d, spec.document))
+        return tuple(r for d in holders for r in getattr(d, spec.collection))
+
+
+def _article(word: str) -> str:
+    return "an" if word[:1] in "aeiou" else "a"
+
+
+def _accessor(record: AnyRecord, text: str) -> str | None:
+    """How to reach ``record`` through its document's accessor, e.g. ``plan.action('A4')``."""
+    spec = KINDS[record.kind]
+    if spec.document is Plan:
+        return f"plan.{spec.cls.__name__.lower()}({text!r})"
+    if spec.document is Classification:
+        return f"sp.classification().category({text!r})"
+    return None
+
+
+_DEFAULT = Index(_loader.load)
+_BY_ID = _DEFAULT._by_id  # the same dict: filled on first use
+
+
+@overload
+def get(identifier: str, *, kind: type[_R]) -> _R: ...
+@overload
+def get(identifier: str, default: _T, *, kind: type[_R]) -> _R | _T: ...
+@overload
+def get(identifier: str, *, kind: Kind | str | None = None) -> AnyRecord: ...
+@overload
+def get(identifier: str, default: _T, *, kind: Kind | str | None = None) -> AnyRecord | _T: ...
+
+
+def get(identifier: str, default: object = _MISSING, *, kind: KindArgument | None = None) -> object:
+    """The record with exactly this identifier.
+
+    Args:
+        identifier: a full identifier such as ``'action:new-materials'``, as written.
+        default: returned instead of raising when nothing matches.
+        kind: the record must be of this kind (a :class:`Kind`, its value or the
+            record class; with the class, the result is typed as it).
+
+    Returns:
+        The record (or the plan itself, for ``'plan:sei-2020'``).
+
+    Raises:
+        UnknownIdentifierError: nothing has this identifier (or not of ``kind``)
+            and no default was given; its ``suggestions`` name close identifiers.
+        ArgumentTypeError: ``identifier`` is not a string.
+        UnknownKindError: ``kind`` is not a kind.
+
+    >>> import sei_policy as sp
+    >>> sp.get("action:new-materials").notation
+    'A4'
+    >>> sp.get("action:new-materials", kind=sp.Action).requirement_id
+    'requirement:key-industries'
+    >>> sp.get("action:new-material", None) is None
+    True
+    """
+
+    if kind is None:  # the hot path, inline: one dict lookup
+        try:
+            return _BY_ID[identifier]
+        except KeyError:
+            pass
+        except TypeError:
+            raise ArgumentTypeError("get()", "identifier", "a string", identifier) from None
+    return _DEFAULT._get_slow(identifier, default, kind)
+
+
+@overload
+def lookup(text: str, *, kind: type[_R]) -> _R: ...
+@overload
+def lookup(text: str, *, kind: Kind | str | None = None) -> AnyRecord: ...
+
+
+def lookup(text: str, *, kind: KindArgument | None = None) -> AnyRecord:
+    """The one record that an identifier, notation, slug, number, title or alias stands for.
+
+    The text may be an identifier, a bare slug where only one record has it,
+    a notation (``A4`` or ``a4``), with ``kind`` a number (``"4"``), or an
+    English or Chinese title or alias. Full-width forms, case, white
+    space, quote styles and brackets are folded; an exact match always
+    wins. This is the resolver the per-kind accessors use: ``lookup(text,
+    kind=sp.Action)`` and ``plan.action(text)`` accept the same keys.
+
+    Args:
+        text: what to look up.
+        kind: keep only records of this kind (a :class:`Kind`, its value or the
+            record class; with the class, the result is typed as it).
+
+    Raises:
+        AmbiguousLookupError: the text names several records equally well.
+        UnknownIdentifierError: the text names no record; see ``suggestions``.
+        ArgumentTypeError: ``text`` is not a string.
+        UnknownKindError: ``kind`` is not a kind.
+
+    >>> import sei_policy as sp
+    >>> sp.lookup("a4").id
+    'action:new-materials'
+    >>> sp.lookup("ＮＤＲＣ").title.zh
+    '国家发展改革委'
+    >>> sp.lookup("new-materials", kind=sp.Industry).id
+    'industry:new-materials'
+    """
+    return _DEFAULT.lookup(text, kind=kind)
+
+
+@overload
+def records(kind: None = None) -> tuple[Record, ...]: ...
+@overload
+def records(kind: type[_R]) -> tuple[_R, ...]: ...
+@overload
+def records(kind: Kind | str) -> tuple[AnyRecord, ...]: ...
+
+
+def records(kind: KindArgument | None = None) -> tuple[AnyRecord, ...]:
+    """The records of the plan in document order, or every record of one kind.
+
+    Without ``kind``: every record of the plan, kind after kind (priorities
+    to agencies), each kind in the original's order. With ``kind``: the
+    records of that kind, wherever they are kept; the NBS 2018 categories
+    come only when asked for (``kind="nbs-2018"`` or ``sp.NbsCategory``), and
+    ``kind=sp.Plan`` gives the plan itself.
+
+    >>> import sei_policy as sp
+    >>> [r.notation for r in sp.records(kind=sp.Requirement)]
+    ['R1', 'R2', 'R3', 'R4']
+    >>> len(sp.records()), len(sp.records(kind="nbs-2018"))
+    (64, 9)
+    """
+    return _DEFAULT.records(kind)
