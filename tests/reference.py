@@ -17,11 +17,40 @@ TITLE_EN_ALIAS = (
     "to Foster and Strengthen New Growth Points and Growth Poles"
 )
 DOCUMENT_NUMBER = "发改高技〔2020〕1409号"
-DOCUMENT_NUMBER_EN = "NDRC High-Tech [2020] No. 1409"
+# §10 C10: S5 reads the long form (verified); the short form is an inferred alias
+DOCUMENT_NUMBER_EN = "National Development and Reform Commission High-Tech [2020] No. 1409"
+DOCUMENT_NUMBER_EN_SHORT = "NDRC High-Tech [2020] No. 1409"
 ISSUED = "2020-09-11"
 PUBLISHED = "2020-09-23"
 ISSUERS = ("agency:ndrc", "agency:most", "agency:miit", "agency:mof")
 ISSUERS_ZH = ("国家发展改革委", "科技部", "工业和信息化部", "财政部")
+# §10 C8: the other five agencies of item 9's responsibility clause, as S4 reads them (verified S4)
+NON_ISSUERS_ZH = {
+    "agency:mohrss": "人力资源社会保障部",
+    "agency:mnr": "自然资源部",
+    "agency:mofcom": "商务部",
+    "agency:pboc": "人民银行",
+    "agency:cnipa": "知识产权局",
+}
+# §10 C11: conventional Chinese short (or full) names, shipped as inferred aliases
+AGENCY_ALIASES_ZH = {
+    "agency:ndrc": ("国家发改委", "发改委"),
+    "agency:most": (),
+    "agency:miit": ("工信部",),
+    "agency:mof": (),
+    "agency:mohrss": (),
+    "agency:mnr": (),
+    "agency:mofcom": (),
+    "agency:pboc": ("中国人民银行", "央行"),
+    "agency:cnipa": ("国家知识产权局",),
+}
+# §10 C9: conventional English abbreviations not read in a registered source (NDRC is not among them)
+INFERRED_ABBREVIATIONS = ("MOST", "MIIT", "MOF", "MOHRSS", "MNR", "MOFCOM", "PBOC", "CNIPA")
+
+# §10 C1: the seed's entry in the source register
+SEED_TITLE = "What does China's new Strategic Emerging Industries plan include?"
+SEED_BLOG = "Industry Blogs"
+SEED_PUBLISHED = "2020-11-24"
 
 PRIORITIES = (
     ("稳就业", "employment"),
@@ -114,7 +143,7 @@ NBS_2018 = (
     "数字创意产业",
     "相关服务业",
 )
-# industry number -> (NBS 2018 code, match)
+# industry number -> (NBS 2018 code, match); §10 C3: inferred by name, 'exact' where the names coincide
 INDUSTRY_NBS = {1: (1, "exact"), 2: (4, "exact"), 3: (2, "exact"), 4: (3, "exact"), 5: (6, "exact"),
                 6: (5, "partial"), 7: (7, "exact"), 8: (8, "exact")}  # fmt: skip
 SOURCES = (
@@ -124,3 +153,30 @@ SOURCES = (
 
 # objective number -> the Chinese term it implements (六稳 / 六保, verified S17)
 OBJECTIVE_KEYWORDS_ZH = {1: ("六稳",), 3: ("六保",)}
+# §10 C6: objective number -> its English keywords, each with the sources of its wording
+# (the first is the seed's and S5's term, the second Xinhua's, S18)
+OBJECTIVE_KEYWORDS_EN = {
+    1: (("six stabilities", ("S5", "seed")), ("stability on six fronts", ("S18",))),
+    3: (("six guarantees", ("S5", "seed")), ("security in six areas", ("S18",))),
+}
+
+# §10 C5: guarantee 1's alias, Xinhua's wording (verified S18)
+GUARANTEE_1_ALIAS = "job security"
+
+# §10 C12: the centres S4 names for action 10 (not research centres in general)
+ACTION_10_CENTRES = ("industrial innovation centres", "engineering research centres")
+
+# §10 C14: what S25 reports NBS Order No. 23 brings into the digital creative field (reported S25)
+NBS_8_KEYWORDS_EN = ("animation", "games", "digital content services")
+
+# Addition: each industry's name in its action's verified heading, without 产业 (inferred aliases)
+INDUSTRY_SHORT_ZH = {
+    1: "新一代信息技术",
+    2: "生物",
+    3: "高端装备制造",
+    4: "新材料",
+    5: "新能源",
+    6: "智能及新能源汽车",
+    7: "节能环保",
+    8: "数字创意",
+}

@@ -57,13 +57,15 @@ def test_racing_first_searches_build_one_index() -> None:
         "import sei_policy._search as r\n"
         "built = []\n"
         "class Counting(r.Searcher):\n"
-        "    def __init__(self, records):\n"
+        "    def __init__(self, *args):\n"
         "        built.append(1)\n"
-        "        super().__init__(records)\n"
+        "        super().__init__(*args)\n"
         "r.Searcher = Counting\n"
     )
     result = subprocess.run(
         [sys.executable, "-c", counting + code + "print(len(built))\n"], capture_output=True, text=True, timeout=120
     )
     assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr, result.stderr
+    assert result.stdout.split()[:3] == ["1", "1", "True"]
     assert result.stdout.split()[-1] == "1"

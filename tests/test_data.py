@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -66,6 +67,8 @@ def _chinese_strings() -> list[str]:
     strings += [term for terms in ref.ACTION_KEYWORDS_ZH.values() for term in terms]
     strings += [zh for _, zh in ref.TARGETS.values()]
     strings += [term for terms in ref.OBJECTIVE_KEYWORDS_ZH.values() for term in terms]
+    strings += [*ref.NON_ISSUERS_ZH.values(), *(name for names in ref.AGENCY_ALIASES_ZH.values() for name in names)]
+    strings += list(ref.INDUSTRY_SHORT_ZH.values())
     return strings
 
 
@@ -95,6 +98,8 @@ def test_document_metadata(plan: sp.Plan) -> None:
     assert ref.TITLE_EN_ALIAS in plan.aliases.en
     assert plan.document_number == ref.DOCUMENT_NUMBER
     assert plan.document_number_en == ref.DOCUMENT_NUMBER_EN
+    claim = plan.provenance.claim("document_number_en")
+    assert claim is not None and claim.status is sp.Status.VERIFIED and claim.source_keys == ("S5",)
     assert plan.issued.isoformat() == ref.ISSUED
     assert plan.published is not None and plan.published.isoformat() == ref.PUBLISHED
     assert plan.provenance.status_of("published") is sp.Status.REPORTED
@@ -124,10 +129,29 @@ def test_priorities(plan: sp.Plan, number: int, expected: tuple[str, str]) -> No
     assert (plan.priority(number).title.zh, plan.priority(number).title.en) == expected
 
 
+def test_document_number_short_form_is_an_inferred_alias(plan: sp.Plan) -> None:
+    """The short English number is an alias, inferred from S5's long form, and still finds the plan (§10 C10)."""
+    index = plan.aliases.en.index(ref.DOCUMENT_NUMBER_EN_SHORT)
+    claim = plan.provenance.claim(f"aliases.en[{index}]")
+    assert claim is not None and claim.field == f"aliases.en[{index}]"
+    assert claim.status is sp.Status.INFERRED and claim.source_keys == ("S5",) and claim.note
+    assert sp.lookup(ref.DOCUMENT_NUMBER_EN_SHORT).id == plan.id
+    assert sp.lookup(ref.DOCUMENT_NUMBER_EN).id == plan.id
+
+
 @pytest.mark.parametrize(("number", "expected"), list(enumerate(ref.GUARANTEES, 1)))
 def test_guarantees(plan: sp.Plan, number: int, expected: tuple[str, str]) -> None:
     """The six guarantees, in official order, verbatim."""
     assert (plan.guarantee(number).title.zh, plan.guarantee(number).title.en) == expected
+
+
+def test_job_security_is_xinhuas_wording(plan: sp.Plan) -> None:
+    """G1's alias 'job security' is verified in Xinhua's English (S18) (§10 C5)."""
+    g1 = plan.guarantee("G1")
+    assert g1.aliases.en == (ref.GUARANTEE_1_ALIAS,)
+    claim = g1.provenance.claim("aliases.en[0]")
+    assert claim is not None and claim.status is sp.Status.VERIFIED and claim.source_keys == ("S18",)
+    assert "S18" in g1.provenance.source_keys
 
 
 @pytest.mark.parametrize(("number", "seed"), list(enumerate(ref.OBJECTIVES_SEED, 1)))
@@ -148,6 +172,23 @@ def test_objectives_carry_the_six_stabilities_and_guarantees_terms(plan: sp.Plan
     assert sp.search("六保")[0].record.id == "objective:six-guarantees"
 
 
+@pytest.mark.parametrize(("number", "keywords"), list(ref.OBJECTIVE_KEYWORDS_EN.items()))
+def test_objective_keywords_cite_the_source_of_each_wording(
+    plan: sp.Plan, number: int, keywords: tuple[tuple[str, tuple[str, ...]], ...]
+) -> None:
+    """'six stabilities' / 'six guarantees' rest on S5 and the seed, Xinhua's wording on S18, 六稳/六保 on S17 (§10 C6)."""
+    objective = plan.objective(number)
+    assert objective.keywords.en == tuple(term for term, _ in keywords)
+    for i, (_, sources) in enumerate(keywords):
+        claim = objective.provenance.claim(f"keywords.en[{i}]")
+        assert claim is not None and claim.field == f"keywords.en[{i}]", (number, i)
+        assert claim.status is sp.Status.VERIFIED and claim.source_keys == sources
+    claim = objective.provenance.claim("keywords.zh")
+    assert claim is not None and claim.status is sp.Status.VERIFIED and claim.source_keys == ("S17",)
+    assert objective.provenance.claim("keywords") is None
+    assert set(objective.provenance.all_source_keys) <= set(objective.provenance.source_keys)
+
+
 def test_objectives_link_priorities_and_guarantees(plan: sp.Plan) -> None:
     """Objective 1 implements the six priorities, objective 3 the six guarantees, no other links any."""
     assert plan.priorities_of("O1") == plan.priorities
@@ -163,6 +204,19 @@ def test_requirements(plan: sp.Plan, notation: str, expected: tuple[str, str, st
     requirement = plan.requirement(notation)
     assert (requirement.part, requirement.title.en, requirement.title.zh) == expected
     assert [a.number for a in plan.actions_of(requirement)] == list(ref.REQUIREMENT_ACTIONS[notation])
+
+
+def test_requirement_2_summary_states_its_support(plan: sp.Plan) -> None:
+    """R2's summary of cities, scenarios and public services rests only on the seed's headings of A11-A13 (§10 C13)."""
+    requirement = plan.requirement("R2")
+    claim = requirement.provenance.claim("summary")
+    assert claim is not None and claim.field == "summary"
+    assert claim.status is sp.Status.SEED and claim.source_keys == ("S4", "seed")
+    assert claim.note is not None and "11 to 13" in claim.note
+    # the actions whose headings carry that part are themselves seed-only, with no summary of their own
+    for number in (11, 12, 13):
+        action = plan.action(number)
+        assert action.provenance.status is sp.Status.SEED and action.summary is None
 
 
 def test_requirement_3_status_and_alias(plan: sp.Plan) -> None:
@@ -198,11 +252,33 @@ def test_no_chinese_keywords_beyond_the_reference(plan: sp.Plan) -> None:
 @pytest.mark.parametrize(
     ("number", "status"),
     [(3, sp.Status.INFERRED), (4, sp.Status.INFERRED), (5, sp.Status.INFERRED), (1, sp.Status.VERIFIED),
-     (9, sp.Status.VERIFIED), (7, sp.Status.UNVERIFIED), (8, sp.Status.UNVERIFIED)],
+     (6, sp.Status.REPORTED), (9, sp.Status.VERIFIED), (7, sp.Status.UNVERIFIED), (8, sp.Status.UNVERIFIED)],
 )  # fmt: skip
 def test_keyword_placement_status(plan: sp.Plan, number: int, status: sp.Status) -> None:
     """Keywords whose placement the reference calls inferred are marked so."""
     assert plan.action(number).provenance.status_of("keywords") is status
+
+
+def test_action_6_keywords_rest_on_s11(plan: sp.Plan) -> None:
+    """A6's keywords, and the summary built on them, are reported by S11 (low reliability); S16 gives the heading only (§10 C7)."""
+    action = plan.action("A6")
+    for field in ("keywords", "summary"):
+        claim = action.provenance.claim(field)
+        assert claim is not None and claim.field == field
+        assert claim.status is sp.Status.REPORTED and claim.source_keys == ("S11",)
+    assert plan.source("S11").reliability == "low"
+
+
+def test_action_10_summary_names_the_centres_s4_names(plan: sp.Plan) -> None:
+    """A10's summary names industrial innovation centres and engineering research centres, as S4 does (§10 C12)."""
+    action = plan.action("A10")
+    assert action.summary is not None
+    for centres in ref.ACTION_10_CENTRES:
+        assert centres in action.summary
+        assert centres in action.keywords.en
+    assert "industrial and engineering research centres" not in action.summary
+    claim = action.provenance.claim("summary")
+    assert claim is not None and claim.status is sp.Status.VERIFIED and claim.source_keys == ("S4",)
 
 
 def test_only_action_9_names_its_agencies(plan: sp.Plan) -> None:
@@ -213,6 +289,48 @@ def test_only_action_9_names_its_agencies(plan: sp.Plan) -> None:
         else:
             assert action.agency_ids is None
             assert action.provenance.status_of("agency_ids") is sp.Status.UNVERIFIED
+
+
+def test_agency_chinese_names(plan: sp.Plan) -> None:
+    """Every agency has its Chinese name; the five non-issuers' as S4 reads them, verified (§10 C8)."""
+    assert tuple(a.title.zh for a in plan.agencies[:4]) == ref.ISSUERS_ZH
+    assert {a.id: a.title.zh for a in plan.agencies[4:]} == ref.NON_ISSUERS_ZH
+    for agency_id in ref.NON_ISSUERS_ZH:
+        agency = plan.agency(agency_id)
+        zh = agency.provenance.claim("title.zh")
+        assert zh is not None and zh.status is sp.Status.VERIFIED and zh.source_keys == ("S4",)
+        en = agency.provenance.claim("title.en")
+        assert en is not None and en.status is sp.Status.INFERRED and en.note
+        assert agency.title.en is not None
+    for agency in plan.agencies:
+        assert all(c.status is not sp.Status.UNVERIFIED for c in agency.provenance.fields), agency.id
+
+
+def test_agency_abbreviations_are_inferred(plan: sp.Plan) -> None:
+    """The conventional abbreviations were not read in a registered source (§10 C9); NDRC keeps its record's support."""
+    for agency in plan.agencies:
+        claim = agency.provenance.claim("notation")
+        if agency.notation in ref.INFERRED_ABBREVIATIONS:
+            assert claim is not None and claim.status is sp.Status.INFERRED and claim.source_keys == ()
+            assert claim.note == "conventional English abbreviation, not read in a registered source"
+        else:
+            assert agency.notation == "NDRC" and claim is None
+    assert {a.notation for a in plan.agencies} == {"NDRC", *ref.INFERRED_ABBREVIATIONS}
+
+
+@pytest.mark.parametrize(("agency_id", "aliases"), list(ref.AGENCY_ALIASES_ZH.items()))
+def test_agency_chinese_short_names(plan: sp.Plan, agency_id: str, aliases: tuple[str, ...]) -> None:
+    """Conventional Chinese short names are inferred aliases, and find their agency (§10 C11)."""
+    agency = plan.agency(agency_id)
+    assert agency.aliases.zh == aliases
+    if aliases:
+        claim = agency.provenance.claim("aliases.zh")
+        assert claim is not None and claim.field == "aliases.zh"
+        assert claim.status is sp.Status.INFERRED and claim.note and "conventional" in claim.note
+        for alias in aliases:
+            assert sp.lookup(alias).id == agency_id
+    else:
+        assert agency.provenance.claim("aliases.zh") is None
 
 
 @pytest.mark.parametrize(("notation", "expected"), list(ref.TARGETS.items()))
@@ -235,6 +353,27 @@ def test_industries(plan: sp.Plan, number: int, expected: tuple[int, str]) -> No
     assert industry.nbs_2018_match is sp.Match(match)
     assert industry.title.zh is not None
     assert industry.title.zh in (plan.action(number).title.zh or "")
+    # §10 C3: the correspondence is read from the names, so inferred; 'exact' means the names coincide
+    for field in ("nbs_2018_id", "nbs_2018_match"):
+        claim = industry.provenance.claim(field)
+        assert claim is not None and claim.field == field
+        assert claim.status is sp.Status.INFERRED and claim.note
+        assert "S25" not in claim.source_keys
+    category = sp.classification().category(code)
+    assert (category.title.zh == industry.title.zh) is (match == "exact")
+    assert "S25" not in industry.provenance.all_source_keys
+
+
+@pytest.mark.parametrize(("number", "short"), list(ref.INDUSTRY_SHORT_ZH.items()))
+def test_industry_chinese_short_names(plan: sp.Plan, number: int, short: str) -> None:
+    """Each industry's short Chinese name (its heading's name without 产业) is an inferred alias that finds it."""
+    industry = plan.industry(number)
+    assert industry.aliases.zh == (short,)
+    assert industry.title.zh == f"{short}产业"
+    assert short in (plan.action(number).title.zh or "")
+    claim = industry.provenance.claim("aliases.zh")
+    assert claim is not None and claim.status is sp.Status.INFERRED and claim.source_keys == ("S1",)
+    assert sp.lookup(short, kind=sp.Industry).id == industry.id
 
 
 def test_nbs_2018(plan: sp.Plan) -> None:
@@ -246,11 +385,112 @@ def test_nbs_2018(plan: sp.Plan) -> None:
     assert classification.published.isoformat() == "2018-11-26"
 
 
+def test_nbs_2018_names_verified_codes_inferred() -> None:
+    """Names and order rest on S22 and S23; the codes follow the order, inferred; S25 is not cited for names (§10 C4)."""
+    for category in sp.classification().categories:
+        provenance = category.provenance
+        assert provenance.status is sp.Status.VERIFIED
+        assert provenance.status_of("title.zh") is sp.Status.VERIFIED
+        assert provenance.source_keys[:2] == ("S22", "S23")
+        for field in ("number", "notation"):
+            claim = provenance.claim(field)
+            assert claim is not None and claim.field == field
+            assert claim.status is sp.Status.INFERRED and claim.source_keys == ("S22", "S23")
+        if category.id != "nbs-2018:8":
+            assert "S25" not in provenance.all_source_keys, category.id
+
+
+def test_nbs_2018_digital_creative_reports_s25() -> None:
+    """S25 reports that Order No. 23 brings animation, games and digital content services into field 8 (§10 C14)."""
+    category = sp.classification().category("nbs-2018:8")
+    assert category.keywords.en == ref.NBS_8_KEYWORDS_EN
+    assert category.keywords.zh == ()
+    claim = category.provenance.claim("keywords")
+    assert claim is not None and claim.status is sp.Status.REPORTED and claim.source_keys == ("S25",)
+    assert category.summary is not None and all(
+        k in category.summary for k in ("animation", "games", "digital content")
+    )
+    summary = category.provenance.claim("summary")
+    assert summary is not None and summary.status is sp.Status.REPORTED and "S25" in summary.source_keys
+    for other in sp.classification().categories:
+        if other is not category:
+            assert other.keywords.en == other.keywords.zh == ()
+
+
 def test_source_register(plan: sp.Plan) -> None:
     """The register holds the reference's sources (and the seed), and S11 is marked low reliability."""
     assert tuple(s.key for s in plan.sources) == ("seed", *ref.SOURCES)
     assert plan.source("S11").reliability == "low"
     assert all(s.address and s.address.startswith("http") for s in plan.sources if s.key != "seed")
+
+
+def test_seed_register_entry_can_be_followed_from_outside(plan: sp.Plan) -> None:
+    """The seed's entry names the post, the blog, the date and what it summarises; no folder of ours (§10 C1)."""
+    seed = plan.source("seed")
+    assert seed.address is None and seed.reliability is None
+    assert f"“{ref.SEED_TITLE}”" in seed.description
+    assert f'"{ref.SEED_BLOG}"' in seed.description and "industry blog" in seed.description
+    assert f"published {ref.SEED_PUBLISHED}" in seed.description
+    assert "New America's English translation" in seed.description
+    assert "publisher and address not recorded" in seed.description
+    assert plan.seed.title == ref.SEED_TITLE and plan.seed.published.isoformat() == ref.SEED_PUBLISHED
+
+
+# What a shipped string must not mention: a folder or a document of the project (§10 C1, C2).
+INTERNAL = (
+    "shared/", "reference/", "seed/", "plan-facts", "identifiers.md", "the project's reference",
+    "identifier registry", "registry", ".md",
+)  # fmt: skip
+
+
+def _strings(value: Any, path: str = "") -> Iterator[tuple[str, str]]:
+    """Every string in a parsed JSON value, keys included, with its JSON path."""
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield f"{path}.{key}", key
+            yield from _strings(item, f"{path}.{key}")
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _strings(item, f"{path}[{i}]")
+
+
+def internal_references(body: Any) -> list[str]:
+    """Each string of ``body`` that names a folder or a document of ours, as 'path: needle'."""
+    return [
+        f"{path}: {needle!r} in {text!r}"
+        for path, text in _strings(body)
+        for needle in INTERNAL
+        if needle in text.casefold()
+    ]
+
+
+def test_internal_references_are_caught() -> None:
+    """The check below would have refused the entries §10 C1 and C2 corrected."""
+    old = {
+        "sources": [{"description": "the project's seed: “…”, industry blog, 2020-11-24 (shared/reference/seed/)"}],
+        "fields": [{"note": "the abbreviation follows the identifier registry"},
+                   {"note": "widely known as 放管服 (noted in the project's reference)"},
+                   {"note": "see Plan-Facts.md"}],
+    }  # fmt: skip
+    found = internal_references(old)
+    assert len({line.split(":")[0] for line in found}) == 4, found
+    assert internal_references({"note": "conventional English abbreviation, not read in a registered source"}) == []
+
+
+def test_no_shipped_string_mentions_a_folder_or_document_of_ours() -> None:
+    """No string in any JSON file under the package's data/ names a folder or document of the project."""
+    import importlib_resources
+
+    folder = importlib_resources.files("sei_policy") / "data"
+    names = sorted(p.name for p in folder.iterdir() if p.name.endswith(".json"))
+    assert {"sei-2020.json", "nbs-2018.json"} <= set(names)
+    problems = []
+    for name in names:
+        body = json.loads((folder / name).read_text(encoding="utf-8"))
+        problems += [f"{name}{line}" for line in internal_references(body)]
+    assert problems == []
 
 
 def _every_record(plan: sp.Plan) -> list[Any]:

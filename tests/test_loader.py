@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import subprocess
 import sys
@@ -44,7 +45,7 @@ def test_missing_file_is_refused(raw_files: dict[str, bytes]) -> None:
 @pytest.mark.parametrize(
     ("change", "expected"),
     [({"id": "nbs-2017"}, "the classification's id must be 'nbs-2018', not 'nbs-2017' @ nbs-2018.json.id"),
-     ({"edition": "2099.1"}, "edition '2099.1' differs from the plan's '2026.1' @ nbs-2018.json.edition")],
+     ({"edition": "2099.1"}, "edition '2099.1' differs from the plan's '2026.2' @ nbs-2018.json.edition")],
 )  # fmt: skip
 def test_classification_must_match_the_plan(raw_files: dict[str, bytes], change: dict[str, str], expected: str) -> None:
     """The classification file is the NBS 2018 one, of the plan's data edition."""
@@ -123,16 +124,34 @@ def test_first_use_loads_once_in_a_fresh_process() -> None:
     assert _fresh(code) == "1"
 
 
+SEARCH_MACHINERY = ("sei_policy._search", "sei_policy._stem", "sei_policy._thesaurus", "difflib")
+
+
+@pytest.mark.parametrize("module", SEARCH_MACHINERY)
+def test_the_lean_checks_name_real_modules(module: str) -> None:
+    """Each module the next test expects to stay unloaded exists, so that test cannot pass by a typo."""
+    assert importlib.util.find_spec(module) is not None
+
+
 def test_first_get_stays_lean() -> None:
-    """The first get (hit or miss) builds no search index, no suggestions and no full converter."""
+    """The first get (hit or miss) loads no search machinery, no OpenCC table, no suggestions, no full converter."""
     code = (
-        "import sys, sei_policy as sp; from sei_policy import _converter; "
+        "import sys, sei_policy as sp; from sei_policy import _converter, _simplify; "
         "sp.get('action:new-materials'); sp.get('action:nope', None)\n"
         "try:\n    sp.get('action:nope')\nexcept sp.UnknownIdentifierError:\n    pass\n"
-        "print(sorted(m for m in ('sei_policy.ranking', 'difflib') if m in sys.modules), "
-        "_converter.detailed.cache_info().currsize)"
+        f"print(sorted(m for m in {SEARCH_MACHINERY!r} if m in sys.modules), "
+        "_converter.detailed.cache_info().currsize, _simplify.load_count)"
     )
-    assert _fresh(code) == "[] 0"
+    assert _fresh(code) == "[] 0 0"
+
+
+def test_a_first_search_loads_what_it_needs() -> None:
+    """The first search loads the search machinery that the first get left out (the check above can fail)."""
+    code = (
+        "import sys, sei_policy as sp; sp.search('semiconductors')\n"
+        f"print(sorted(m for m in {SEARCH_MACHINERY[:3]!r} if m in sys.modules))"
+    )
+    assert _fresh(code) == str(sorted(SEARCH_MACHINERY[:3]))
 
 
 def test_a_load_failure_is_explained_by_the_full_converter(corrupt: Corrupt) -> None:

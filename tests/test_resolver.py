@@ -96,7 +96,7 @@ def test_tiers_rank_identifiers_then_names_then_slugs() -> None:
     """keys_of gives each record's identifier and notation at the first tier, names next, the slug last."""
     tiers = {key: tier for tier, key in keys_of(PLAN.industry(2))}
     assert tiers == {"industry:biotech": ID, "I2": ID, 2: ID, "biotech industry": NAME, "生物产业": NAME,
-                     "biotech": NAME}  # fmt: skip
+                     "biotech": NAME, "生物": NAME}  # fmt: skip
     assert ("new-materials", SLUG) in {(k, t) for t, k in keys_of(PLAN.action(4))}
 
 

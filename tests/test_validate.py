@@ -82,7 +82,7 @@ CORRUPTIONS: list[tuple[str, Edit, str]] = [
     ("source address not a URL", _set("sources.1.address", "ftp://example"), "sei-2020.json.sources[1].address"),
     ("record kind", _set("actions.3.kind", "industry"), "sei-2020.json.actions[3].kind"),
     ("agency notation", _set("agencies.0.notation", "ndrc"), "sei-2020.json.agencies[0].notation"),
-    ("no title at all", _set("agencies.5.title.en", None), "sei-2020.json.agencies[5].title"),
+    ("no title at all", _set("agencies.5.title", {"en": None, "zh": None}), "sei-2020.json.agencies[5].title"),
     ("too few agencies", lambda b: b.__setitem__("agencies", b["agencies"][:3]), "sei-2020.json.agencies"),
     ("requirement lists another's action", _set("requirements.0.action_ids.0", "action:government-funds"), "sei-2020.json.requirements[0].action_ids[0]"),
     ("industry's back-link", _set("actions.0.industry_id", "industry:biotech"), "sei-2020.json.actions[0].industry_id"),

@@ -15,6 +15,8 @@ are loaded on first use of a name below (each listed, with its module, in ``_LAZ
 
 from __future__ import annotations
 
+import importlib  # loaded by the interpreter at start-up: free to import
+
 from sei_policy.errors import (
     AmbiguousLookupError,
     ArgumentTypeError,
@@ -30,7 +32,20 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from sei_policy._loader import classification, plan
     from sei_policy._lookup import get, lookup, records
-    from sei_policy._search import Hit, search
+    from sei_policy._cite import cite
+    from sei_policy._search import Hit, Hits, did_you_mean, search
+    from sei_policy.display import overview
+    from sei_policy._export import (
+        FORMATS,
+        ExportError,
+        MissingExtraError,
+        asdict,
+        export,
+        relations,
+        relations_frame,
+        to_frame,
+        to_records,
+    )
     from sei_policy.models import (
         KINDS,
         Action,
@@ -61,11 +76,12 @@ if TYPE_CHECKING:
     )
 
 __version__ = "0.1.0"
-DATA_EDITION = "2026.1"
+DATA_EDITION = "2026.2"
 """The edition of the shipped data, versioned apart from the code (equals ``plan().edition``)."""
 
 __all__ = (
     "DATA_EDITION",
+    "FORMATS",
     "KINDS",
     "Action",
     "Agency",
@@ -75,14 +91,17 @@ __all__ = (
     "Claim",
     "Classification",
     "DeprecatedIdentifierWarning",
+    "ExportError",
     "Figure",
     "Guarantee",
     "Hit",
+    "Hits",
     "Industry",
     "InvalidArgumentError",
     "Kind",
     "KindSpec",
     "Match",
+    "MissingExtraError",
     "NbsCategory",
     "Objective",
     "Plan",
@@ -102,12 +121,21 @@ __all__ = (
     "UnknownIdentifierError",
     "UnknownKindError",
     "__version__",
+    "asdict",
+    "cite",
     "classification",
+    "did_you_mean",
+    "export",
     "get",
     "lookup",
+    "overview",
     "plan",
     "records",
+    "relations",
+    "relations_frame",
     "search",
+    "to_frame",
+    "to_records",
 )
 
 # Each lazily imported public name and the module that defines it.
@@ -119,6 +147,19 @@ _LAZY = {
     "lookup": "sei_policy._lookup",
     "records": "sei_policy._lookup",
     "search": "sei_policy._search",
+    "did_you_mean": "sei_policy._search",
+    "Hits": "sei_policy._search",
+    "cite": "sei_policy._cite",
+    "overview": "sei_policy.display",
+    "FORMATS": "sei_policy._export",
+    "ExportError": "sei_policy._export",
+    "MissingExtraError": "sei_policy._export",
+    "asdict": "sei_policy._export",
+    "export": "sei_policy._export",
+    "relations": "sei_policy._export",
+    "relations_frame": "sei_policy._export",
+    "to_frame": "sei_policy._export",
+    "to_records": "sei_policy._export",
     "Hit": "sei_policy._search",
     "KINDS": _MODELS,
     "Action": _MODELS,
@@ -153,8 +194,6 @@ def __getattr__(name: str) -> object:
     """Import a public name on first use and keep it, so later access is direct."""
     if name not in _LAZY:
         raise AttributeError(f"module 'sei_policy' has no attribute {name!r}")
-    import importlib
-
     value = getattr(importlib.import_module(_LAZY[name]), name)
     globals()[name] = value
     return value

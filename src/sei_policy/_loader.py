@@ -23,6 +23,7 @@ from collections.abc import Mapping
 from typing import Any, TypeVar
 
 import attrs
+import importlib_resources
 
 from sei_policy import _converter, _validate
 from sei_policy.errors import PlanDataError
@@ -75,8 +76,6 @@ class Dataset:
 
 def read() -> dict[str, bytes]:
     """The raw bytes of every data file, read through importlib resources."""
-    import importlib_resources
-
     folder = importlib_resources.files("sei_policy") / "data"
     return {name: (folder / name).read_bytes() for name in FILES}
 

@@ -32,6 +32,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from sei_policy import ids
+from sei_policy._simplify import simplify
 from sei_policy.errors import (
     AmbiguousLookupError,
     ArgumentTypeError,
@@ -264,14 +265,15 @@ class Resolver:
         if kind is not None and folded.isascii() and folded.isdigit() and len(folded) <= _MAX_DIGITS:
             candidates.append((self._folded.get(kind, {}), int(folded)))
         candidates.append((self._compact.get(kind, {}), compact(folded)))
-        for table, probe in candidates:
-            entries = table.get(probe)
-            if entries:
-                best = _best(entries)
-                if best is None:
-                    raise AmbiguousLookupError(key, _tied(entries))
-                return best
-        raise self._miss(key, kind, function)
+        found = _first(candidates, key)
+        if found is None and not folded.isascii():
+            simplified = simplify(folded)  # reads OpenCC's table on first use: only after every other try
+            if simplified is not folded:
+                simpler = [(self._folded.get(kind, {}), simplified), (self._compact.get(kind, {}), compact(simplified))]
+                found = _first(simpler, key)
+        if found is None:
+            raise self._miss(key, kind, function)
+        return found
 
     def name_of(self, key: str) -> str | None:
         """A hint for a key of the wrong kind: ``'A4' names 'action:new-materials'``, if it names one record."""
@@ -346,6 +348,26 @@ def _best(entries: Iterable[_Entry]) -> AnyRecord | None:
     tier, rank = ordered[0][0], ordered[0][1]
     winners = [e[2] for e in ordered if (e[0], e[1]) == (tier, rank)]
     return winners[0] if len(winners) == 1 else None
+
+
+def _first(candidates: Iterable[tuple[Mapping[Any, list[_Entry]], Key]], key: Key) -> AnyRecord | None:
+    """The record the first table that has the probe names; raise if several tie there."""
+    for table, probe in candidates:
+        entries = table.get(probe)
+        if entries:
+            best = _best(entries)
+            if best is None:
+                raise AmbiguousLookupError(str(key), _tied(entries), hint=_pick_hint(entries))
+            return best
+    return None
+
+
+def _pick_hint(entries: Iterable[_Entry]) -> str:
+    """How to pick each of the tied records: ``pass kind='action' or kind='industry', or an identifier``."""
+    kinds = dict.fromkeys(str(r.kind) for _, _, r in sorted(entries, key=lambda e: (e[0], e[1])))
+    if len(kinds) < 2:
+        return "use an identifier"
+    return "pass " + " or ".join(f"kind={k!r}" for k in kinds) + ", or an identifier"
 
 
 def _tied(entries: Iterable[_Entry]) -> tuple[str, ...]:

@@ -92,25 +92,7 @@ def _silence_stdout() -> None:
 
 
 def _overview(out: TextIO) -> None:
-    plan = sp.plan()
-    issuers = ", ".join(a.notation for a in plan.issuers())
-    print(plan.title.zh, file=out)
-    print(plan.title.en, file=out)
-    print(f"{plan.document_number} ({plan.document_number_en})", file=out)
-    print(f"Issued {plan.issued.isoformat()} by {issuers}", end="", file=out)
-    if plan.published is not None:
-        status = plan.provenance.status_of("published")
-        print(f"; made public {plan.published.isoformat()} ({status})", end="", file=out)
-    print(f"\nData edition {plan.edition}", file=out)
-    for requirement in plan.requirements:
-        print(file=out)
-        print(_line(requirement.notation, requirement.title.en, requirement.title.zh), file=out)
-        for action in plan.actions_of(requirement):
-            print("  " + _line(action.notation, action.title.en, action.title.zh), file=out)
-
-
-def _line(notation: str, en: str | None, zh: str | None) -> str:
-    return f"{notation:<4}{en or '—'}" + (f"  {zh}" if zh else "")
+    out.write(sp.overview())
 
 
 def _show(text: str, kind: str | None, out: TextIO) -> None:
@@ -138,7 +120,14 @@ def _search(query: str, kind: str | None, limit: int, out: TextIO) -> None:
     hits = sp.search(query, kind=kind, limit=limit)
     if not hits and limit:
         print(f"no record matches {query!r}", file=out)
+        suggestions = sp.did_you_mean(query)
+        if suggestions:
+            print("did you mean: " + "; ".join(suggestions), file=out)
+    corrections = hits[0].corrections if hits else ()
+    if corrections:
+        print("read " + ", ".join(f"{typed!r} as {read!r}" for typed, read in corrections), file=out)
     for hit in hits:
         record = hit.record
         notation = "" if isinstance(record, sp.Plan) else record.notation
-        print(f"{hit.score:7.2f}  {notation:<7}{record.id:<40}{record.title}", file=out)
+        via = "  (thesaurus)" if hit.matched == ("thesaurus",) else ""
+        print(f"{hit.score:7.2f}  {notation:<7}{record.id:<40}{record.title}{via}", file=out)

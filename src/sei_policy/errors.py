@@ -14,6 +14,8 @@ This module is imported by ``import sei_policy`` and so imports nothing.
 
 from __future__ import annotations
 
+import warnings  # loaded by the interpreter at start-up: free to import
+
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
@@ -197,6 +199,4 @@ class DeprecatedIdentifierWarning(DeprecationWarning):
 
 def warn_retired(old: object, new: str, stacklevel: int) -> None:
     """Warn that ``old`` is retired in favour of ``new``; ``stacklevel`` counts from the caller."""
-    import warnings  # already loaded by the interpreter at start-up
-
     warnings.warn(f"{old!r} is retired; use {new!r}", DeprecatedIdentifierWarning, stacklevel=stacklevel + 1)

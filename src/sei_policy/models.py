@@ -24,7 +24,7 @@ from typing import Any, TypeVar, Union
 
 import attrs
 
-from sei_policy._resolver import Resolver
+from sei_policy._resolver import Resolver, closest
 from sei_policy.errors import AmbiguousLookupError, ArgumentTypeError, UnknownIdentifierError, UnknownKindError
 
 __all__ = (
@@ -239,7 +239,7 @@ class Record(_Model):
 
         >>> import sei_policy as sp
         >>> [field for field, _ in sp.plan().industry(4).texts]
-        ['title.en', 'title.zh', 'aliases.en[0]', 'summary']
+        ['title.en', 'title.zh', 'aliases.en[0]', 'aliases.zh[0]', 'summary']
         """
         return _texts(self)
 
@@ -248,10 +248,22 @@ class Record(_Model):
         """The texts that name the record (the titles and aliases), which lookup accepts.
 
         >>> import sei_policy as sp
-        >>> sp.plan().industry(4).names
-        (('title.en', 'new materials industry'), ('title.zh', '新材料产业'), ('aliases.en[0]', 'new materials'))
+        >>> [text for _, text in sp.plan().industry(4).names]
+        ['new materials industry', '新材料产业', 'new materials', '新材料']
         """
         return tuple((field, text) for field, text in self.texts if not field.startswith(_NOT_NAMES))
+
+    def _repr_html_(self) -> str:
+        """The record as an HTML card, for notebooks (the HTML code loads only then)."""
+        from sei_policy import display
+
+        return display.html(self)
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        """A readable multi-line form for IPython."""
+        from sei_policy import display
+
+        display.pretty(self, printer, cycle)
 
 
 setattr(Record, "__hash__", _hash_by_id)  # noqa: B010 - attrs would hash every field; the id is enough
@@ -436,6 +448,18 @@ class _Document(_Model):
         if type(key) is KINDS[kind].cls:
             return key
         return self._resolver.resolve(key, kind, function)
+
+    def _repr_html_(self) -> str:
+        """The document as an HTML outline, for notebooks (the HTML code loads only then)."""
+        from sei_policy import display
+
+        return display.html(self)
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        """A readable multi-line form for IPython."""
+        from sei_policy import display
+
+        display.pretty(self, printer, cycle)
 
     def __getstate__(self) -> dict[str, object]:
         fields: tuple[attrs.Attribute[object], ...] = attrs.fields(type(self))  # type: ignore[arg-type]
@@ -631,8 +655,6 @@ class Plan(_Document):
         for source in self.sources:
             if source.key.casefold() == wanted:
                 return source
-        from sei_policy._resolver import closest
-
         names = {s.key.casefold(): [s.key] for s in self.sources}
         hint = f"the register's keys are {self.sources[0].key}, {self.sources[1].key} … {self.sources[-1].key}"
         raise UnknownIdentifierError(key, kind="source", hint=hint, suggest=lambda: closest(key, names))

@@ -1,0 +1,235 @@
+"""Tables and files: asdict, to_records, relations, to_frame, and export to JSON and CSV, written atomically."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import sei_policy as sp
+from sei_policy import _converter, _export, _loader
+
+from .helpers import ALL_RECORDS, PLAN
+
+KINDS = [spec.kind for spec in sp.KINDS.values()]
+
+
+def _json_types(value: object) -> set[type]:
+    if isinstance(value, dict):
+        return {dict}.union(*(_json_types(v) for v in value.values()), *(_json_types(k) for k in value))
+    if isinstance(value, list):
+        return {list}.union(*(_json_types(v) for v in value))
+    return {type(value)}
+
+
+@pytest.mark.parametrize("record", ALL_RECORDS, ids=lambda r: r.id)
+def test_asdict_is_plain_json_that_round_trips(record: Any) -> None:
+    """asdict gives only JSON types, survives json.dumps/loads unchanged, and structures back to an equal record."""
+    data = sp.asdict(record)
+    assert _json_types(data) <= {dict, list, str, int, float, type(None)}
+    assert json.loads(json.dumps(data, ensure_ascii=False)) == data
+    assert _converter.fast().structure(data, type(record)) == record
+
+
+def test_asdict_refuses_what_is_not_a_record() -> None:
+    """A value that is not a record is a clear type error."""
+    with pytest.raises(sp.ArgumentTypeError, match=r"asdict\(\) expects record"):
+        sp.asdict("action:new-materials")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_to_records_rows_are_flat_ordered_and_rectangular(kind: sp.Kind) -> None:
+    """Each kind's rows: one per record, in document order, the same columns in the same order, plain values."""
+    rows = sp.to_records(kind)
+    records = sp.records(kind)
+    assert [r["id"] for r in rows] == [r.id for r in records]
+    assert len({tuple(r) for r in rows}) == 1
+    assert list(rows[0])[:7] == ["id", "kind", "notation", "number", "title_en", "title_zh", "summary"]
+    assert all(type(v) in (str, int, float, type(None)) for r in rows for v in r.values())
+    assert all(r["kind"] == str(kind) for r in rows)
+
+
+def test_to_records_of_actions() -> None:
+    """The action table: 20 rows, relation columns named as the model's fields, lists joined with ';'."""
+    rows = sp.to_records("action")
+    assert len(rows) == 20
+    a9 = rows[8]
+    assert a9["notation"] == "A9" and a9["requirement_id"] == "requirement:clusters"
+    assert a9["target_ids"] == "target:global-bases;target:competitive-clusters;target:industry-ecosystems"
+    assert isinstance(a9["agency_ids"], str) and a9["agency_ids"].split(";")[:2] == ["agency:ndrc", "agency:most"]
+    assert rows[0]["agency_ids"] is None  # not known: None, where an empty list would be ""
+    assert rows[3]["keywords_status"] == "inferred" and rows[3]["status"] == "verified"
+    assert rows[10]["title_zh"] is None and rows[10]["title_zh_status"] == "unverified"
+
+
+def test_to_records_without_a_kind_is_the_plans_records() -> None:
+    """With no kind, every record of the plan, in document order, in one rectangular table."""
+    rows = sp.to_records()
+    assert [r["id"] for r in rows] == [r.id for r in sp.records()]
+    assert len({tuple(r) for r in rows}) == 1
+    assert {"requirement_id", "action_ids", "value", "nbs_2018_id"} <= set(rows[0])
+
+
+def test_no_list_item_holds_the_separator() -> None:
+    """No alias, keyword or identifier contains ';', so joined cells split back exactly."""
+    for record in ALL_RECORDS:
+        assert all(_export.SEPARATOR not in t for t in (*record.aliases.all, *record.keywords.all)), record.id
+
+
+def test_status_columns_report_the_weakest_claim() -> None:
+    """A field whose items have claims of their own reports the weakest of them."""
+    rows = {r["id"]: r for r in sp.to_records("objective")}
+    statuses = {str(PLAN.objective(1).provenance.status_of(c.field)) for c in PLAN.objective(1).provenance.fields
+                if c.field.startswith("keywords")}  # fmt: skip
+    order = ["unverified", "inferred", "reported", "seed", "verified"]
+    weakest = min(statuses, key=order.index)
+    column = next(c for c in rows["objective:six-stabilities"] if c.startswith("keywords") and c.endswith("_status"))
+    assert rows["objective:six-stabilities"][column] == weakest
+
+
+def test_relations_cover_every_link_once() -> None:
+    """relations() has one row per identifier in a relation field, each 'to' a real record."""
+    rows = sp.relations()
+    ids = {r.id for r in ALL_RECORDS}
+    assert all(r["to"] in ids and r["from"] in ids for r in rows)
+    expected = len(PLAN.issuer_ids) + sum(
+        len(v) if isinstance(v, tuple) else v is not None
+        for record in sp.records()
+        for name, v in ((n, getattr(record, n)) for n in _export._relation_fields(type(record)))
+        if name.endswith(("_id", "_ids"))
+    )
+    assert len(rows) == expected
+    assert {"from": "action:cluster-development-project", "relation": "target_ids", "to": "target:industry-ecosystems",
+            "position": 3} in rows  # fmt: skip
+
+
+def test_to_frame_has_nullable_dtypes() -> None:
+    """to_frame: 20 action rows, Int64 numbers, string text, categorical kind and statuses."""
+    frame = sp.to_frame(sp.Action)
+    assert frame.shape == (20, len(sp.to_records("action")[0]))
+    assert str(frame["number"].dtype) == "Int64"
+    assert str(frame["title_zh"].dtype) == "string"
+    assert list(frame["kind"].cat.categories) == [str(k) for k in sp.Kind]
+    assert frame["title_zh"].isna().sum() == 10
+    assert str(sp.to_frame("target")["value"].dtype) == "Int64"
+    relations = sp.relations_frame()
+    assert len(relations) == len(sp.relations()) and str(relations["position"].dtype) == "Int64"
+
+
+def test_to_frame_without_pandas_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without pandas, to_frame raises an ImportError that names the extra to install."""
+    monkeypatch.setitem(sys.modules, "pandas", None)
+    with pytest.raises(sp.MissingExtraError, match=r"pip install 'sei-policy\[pandas\]'") as caught:
+        sp.to_frame()
+    assert isinstance(caught.value, ImportError) and caught.value.extra == "pandas"
+
+
+# -- export ----------------------------------------------------------------------
+
+
+def test_json_export_loads_back_to_an_equal_plan(tmp_path: Path) -> None:
+    """The JSON file structures back to a plan equal to the shipped one, through the strict loader."""
+    (written,) = sp.export("json", tmp_path / "plan.json")
+    files = dict(_loader.read())
+    files[_loader.PLAN_FILE] = written.read_bytes()
+    assert _loader.parse(files).plan == sp.plan()
+
+
+def test_csv_export_round_trips(tmp_path: Path) -> None:
+    """Each CSV has the to_records columns and values (empty for None), UTF-8 without a byte-order mark."""
+    written = sp.export("csv", tmp_path / "sei")
+    assert sorted(p.name for p in written) == sorted([f"{k}.csv" for k in KINDS] + ["relations.csv"])
+    for kind in KINDS:
+        raw = (tmp_path / "sei" / f"{kind}.csv").read_bytes()
+        assert not raw.startswith(b"\xef\xbb\xbf")
+        with open(tmp_path / "sei" / f"{kind}.csv", encoding="utf-8", newline="") as file:
+            rows = list(csv.DictReader(file))
+        expected = sp.to_records(kind)
+        assert len(rows) == len(expected)
+        for row, record in zip(rows, expected, strict=True):
+            assert row == {k: "" if v is None else str(v) for k, v in record.items()}
+    assert "加快新材料产业强弱项" in (tmp_path / "sei" / "action.csv").read_text("utf-8")
+
+
+def test_csv_for_excel_has_a_byte_order_mark(tmp_path: Path) -> None:
+    """excel=True begins every file with the UTF-8 byte-order mark Excel needs for Chinese."""
+    for path in sp.export("csv", tmp_path / "x", excel=True):
+        assert path.read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+def test_exports_are_deterministic(tmp_path: Path) -> None:
+    """Two exports give byte-identical files."""
+    for name in ("a", "b"):
+        sp.export("csv", tmp_path / name)
+        sp.export("json", tmp_path / f"{name}.json")
+    assert (tmp_path / "a.json").read_bytes() == (tmp_path / "b.json").read_bytes()
+    for path in (tmp_path / "a").iterdir():
+        assert path.read_bytes() == (tmp_path / "b" / path.name).read_bytes()
+
+
+def test_export_refuses_to_overwrite_unless_asked(tmp_path: Path) -> None:
+    """An existing path is left alone unless overwrite=True; then it is replaced whole."""
+    target = tmp_path / "plan.json"
+    target.write_text("keep me", "utf-8")
+    with pytest.raises(sp.ExportError, match="exists; pass overwrite=True"):
+        sp.export("json", target)
+    assert target.read_text("utf-8") == "keep me"
+    sp.export("json", target, overwrite=True)
+    assert json.loads(target.read_text("utf-8"))["id"] == "plan:sei-2020"
+    folder = tmp_path / "csv"
+    sp.export("csv", folder)
+    with pytest.raises(sp.ExportError):
+        sp.export("csv", folder)
+    assert len(sp.export("csv", folder, overwrite=True)) == len(KINDS) + 1
+
+
+def test_a_failed_export_leaves_nothing_behind(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """If writing fails half-way, neither the target nor a temporary file remains."""
+
+    def broken(path: Path, rows: Any, *, excel: bool = False) -> None:
+        if path.name == "industry.csv":
+            raise OSError(28, "No space left on device")
+        path.write_text("x", "utf-8")
+
+    monkeypatch.setattr(_export, "write_csv", broken)
+    with pytest.raises(sp.ExportError, match="No space left on device"):
+        sp.export("csv", tmp_path / "sei")
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("arguments", "error"),
+    [(("yaml", "x"), sp.InvalidArgumentError), ((5, "x"), sp.ArgumentTypeError), (("csv", 5), sp.ArgumentTypeError),
+     (("csv", "no/such/folder/x"), sp.ExportError)],
+)  # fmt: skip
+def test_export_refuses_bad_arguments_clearly(
+    arguments: tuple[Any, Any], error: type[Exception], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A bad format, path or folder raises the documented error, naming what was wrong."""
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(error):
+        sp.export(*arguments)
+
+
+def test_a_bad_base_is_a_type_error(tmp_path: Path) -> None:
+    """base= must be text."""
+    with pytest.raises(sp.ArgumentTypeError, match="base"):
+        sp.export("jsonld", tmp_path / "x.jsonld", base=5)  # type: ignore[arg-type]
+
+
+@settings(max_examples=25)
+@given(st.sampled_from([*KINDS, None]))
+def test_to_records_and_to_frame_agree(kind: sp.Kind | None) -> None:
+    """The frame holds the same values as the rows, None as missing."""
+    rows = sp.to_records(kind)
+    frame = sp.to_frame(kind)
+    assert list(frame.columns) == list(rows[0])
+    for column in ("id", "title_zh", "status"):
+        values = [None if v is None or v != v else str(v) for v in frame[column].astype(object).where(frame[column].notna(), None)]
+        assert values == [r[column] for r in rows]
