@@ -58,6 +58,7 @@ PROCESS_CASES: dict[str, str] = {
     "sei_policy_get": f"import sei_policy; sei_policy.get({GET_ID!r})",
     "floor": "import attrs, cattrs, importlib_resources, json",
     "pycountry_get": "import pycountry; pycountry.countries.get(alpha_2='DE')",
+    "cli_show": "from sei_policy.cli import main; main(['show', 'A4'])",
 }
 
 # B6: the same programs, each printing its own peak RSS when done: ru_maxrss,
@@ -405,6 +406,16 @@ def process_rows(rounds: int) -> tuple[list[Row], Rounds]:
             error=joined_error(err("sei_policy_get"), err("pycountry_get")),
             note="pycountry: import pycountry; countries.get(alpha_2='DE')",
         ),
+        Row(
+            "b7_cli",
+            "B7   sei-policy show A4 vs python -c pass",
+            "s",
+            timed.median("cli_show"),
+            {"python -c pass": timed.median("pass")},
+            timed.ratio("cli_show", "pass"),
+            error=joined_error(err("cli_show"), err("pass")),
+            note="the command line's start-up: import, load, resolve and print one record",
+        ),
     ]
     return rows, timed
 
@@ -542,6 +553,25 @@ def search_rows() -> list[Row]:
         )
     )
     return rows
+
+
+def table_rows() -> list[Row]:
+    """B8: the whole plan as flat rows and as a pandas frame, warm (pandas imported, data loaded)."""
+    import sei_policy as sp
+
+    statements = {"to_records": "sp.to_records()", "to_frame": "sp.to_frame()"}
+    error: str | None = None
+    try:
+        for stmt in statements.values():
+            exec(stmt, {"sp": sp})
+    except ImportError as missing:
+        error = f"pandas cannot be imported: {missing}"
+        statements.pop("to_frame")
+    best = per_call(statements, {"sp": sp})
+    return [
+        Row("to_records", "B8   sp.to_records() warm, 64 rows", "s", best["to_records"], target="—"),
+        Row("to_frame", "B8   sp.to_frame() warm, 64 rows", "s", best.get("to_frame"), error=error),
+    ]
 
 
 def recall_rows() -> list[Row]:
@@ -716,7 +746,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     rows, process_rounds = process_rows(rounds)
     micro, overhead = micro_rows()
-    searches = search_rows() + recall_rows()
+    searches = search_rows() + recall_rows() + table_rows()
     memory, memory_rounds = memory_rows()
     # B2's rows then B6's, after B3-B5, in the order of the brief.
     rows += micro + searches + memory

@@ -166,6 +166,15 @@ def test_wheel_metadata_requires_the_runtime_dependencies(wheel_members: dict[st
     assert names == {"attrs", "cattrs", "importlib-resources"}, unconditional
 
 
+def test_wheel_metadata_declares_the_licences(wheel_members: dict[str, bytes]) -> None:
+    """METADATA carries the licence expression, and the wheel ships LICENSE and LICENSE-DATA."""
+    metadata = HeaderParser().parsestr(_dist_info(wheel_members, "METADATA"))
+    assert metadata["License-Expression"] == "MIT AND CC-BY-4.0 AND Apache-2.0"
+    assert set(metadata.get_all("License-File", [])) == {"LICENSE", "LICENSE-DATA"}
+    shipped = {PurePosixPath(name).name for name in wheel_members if "/licenses/" in name}
+    assert shipped == {"LICENSE", "LICENSE-DATA"}
+
+
 def test_wheel_declares_the_console_script(wheel_members: dict[str, bytes]) -> None:
     """entry_points.txt declares the sei-policy command, pointing at sei_policy.cli:main."""
     entry_points = configparser.ConfigParser()

@@ -99,7 +99,7 @@ def _fresh(code: str) -> str:
 
 
 def test_import_loads_nothing() -> None:
-    """`import sei_policy` alone imports neither attrs, cattrs, importlib resources, difflib nor importlib.metadata."""
+    """`import sei_policy` alone imports no dependency, no pandas, no HTML or export code, nothing heavy."""
     heavy = [
         "attr",
         "attrs",
@@ -110,6 +110,8 @@ def test_import_loads_nothing() -> None:
         "difflib",
         "pandas",
         "json",
+        "sei_policy.display",
+        "sei_policy._export",
     ]
     code = f"import sys, sei_policy; print(sorted(m for m in {heavy!r} if m in sys.modules))"
     assert _fresh(code) == "[]"

@@ -39,3 +39,23 @@ def test_ci_pins_the_lower_bounds() -> None:
 def test_changelog_has_this_version() -> None:
     """CHANGELOG.md has a section for the current version."""
     assert f"## [{sp.__version__}]" in (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+
+
+def test_citation_file_matches_the_package() -> None:
+    """CITATION.cff parses, carries this version and both licences, and names the plan's document number."""
+    yaml = __import__("yaml")  # PyYAML comes with the test extra's tools
+    citation = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
+    assert citation["cff-version"] == "1.2.0"
+    assert str(citation["version"]) == sp.__version__
+    assert set(citation["license"]) == {"MIT", "CC-BY-4.0"}
+    assert "发改高技〔2020〕1409号" in citation["title"]
+    assert str(citation["references"][0]["date-released"]) == "2020-09-11"
+
+
+def test_licence_is_declared_with_its_files() -> None:
+    """pyproject declares the code's and the data's licences and ships both licence files."""
+    project = PYPROJECT["project"]
+    assert project["license"] == "MIT AND CC-BY-4.0 AND Apache-2.0"
+    assert set(project["license-files"]) == {"LICENSE", "LICENSE-DATA"}
+    assert "MIT License" in (ROOT / "LICENSE").read_text(encoding="utf-8")
+    assert "CC BY 4.0" in (ROOT / "LICENSE-DATA").read_text(encoding="utf-8")

@@ -167,3 +167,60 @@ def test_errors_render_any_input(text: str) -> None:
         sp.get(text)
     except sp.UnknownIdentifierError as error:
         _read(error)
+
+
+# -- the front doors: tables, exports and citations ---------------------------------
+
+DOCUMENTED = (sp.SeiPolicyError,)
+"""Every error the library raises on purpose derives from SeiPolicyError (and a builtin)."""
+KIND_LIKE = st.one_of(TEXTS, NON_TEXT, st.sampled_from([*sp.Kind, sp.Action, sp.Plan, sp.NbsCategory, int, None]))
+
+
+@given(KIND_LIKE)
+def test_tables_answer_any_kind(kind: object) -> None:
+    """to_records and to_frame return rows for a kind, or raise a documented error; nothing else."""
+    try:
+        rows = sp.to_records(kind)  # type: ignore[arg-type]
+    except DOCUMENTED:
+        with pytest.raises(DOCUMENTED):
+            sp.to_frame(kind)  # type: ignore[arg-type]
+        return
+    frame = sp.to_frame(kind)  # type: ignore[arg-type]
+    assert len(frame) == len(rows) > 0
+
+
+@given(
+    st.one_of(st.sampled_from([*sp.FORMATS, "CSV", " json ", "xls"]), TEXTS, NON_TEXT),
+    st.one_of(st.text(st.characters(codec="utf-8"), max_size=20), NON_TEXT),
+    st.booleans(),
+    st.booleans(),
+)
+def test_export_answers_any_arguments(format_: object, name: object, overwrite: bool, excel: bool) -> None:
+    """export writes into the folder it is given or raises a documented error; it never leaves a temporary file."""
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory() as folder:
+        # Only ever a path inside the temporary folder (or a value that is no path at all): never write elsewhere.
+        if isinstance(name, str):
+            safe = "".join(c for c in name if c not in "/\\\x00").strip(".") or "out"
+            path: object = Path(folder) / safe
+        else:
+            path = name
+        try:
+            written = sp.export(format_, path, overwrite=overwrite, excel=excel)  # type: ignore[arg-type]
+        except DOCUMENTED:
+            pass
+        else:
+            assert written and all(p.exists() for p in written)
+        assert not [p for p in Path(folder).iterdir() if p.name.endswith(".tmp")]
+
+
+@given(st.one_of(TEXTS, NON_TEXT, st.sampled_from([r.id for r in sp.records()])), st.one_of(st.sampled_from(["text", "bibtex"]), TEXTS, NON_TEXT))
+def test_cite_answers_anything(ref: object, style: object) -> None:
+    """cite returns text or raises a documented error for any reference and style."""
+    try:
+        text = sp.cite(ref, style=style)  # type: ignore[arg-type]
+    except DOCUMENTED:
+        return
+    assert isinstance(text, str) and text

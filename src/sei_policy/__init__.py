@@ -30,11 +30,7 @@ from sei_policy.errors import (
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from sei_policy._loader import classification, plan
-    from sei_policy._lookup import get, lookup, records
     from sei_policy._cite import cite
-    from sei_policy._search import Hit, Hits, did_you_mean, search
-    from sei_policy.display import overview
     from sei_policy._export import (
         FORMATS,
         ExportError,
@@ -46,6 +42,10 @@ if TYPE_CHECKING:
         to_frame,
         to_records,
     )
+    from sei_policy._loader import classification, plan
+    from sei_policy._lookup import get, lookup, records
+    from sei_policy._search import Hit, Hits, did_you_mean, search
+    from sei_policy.display import overview
     from sei_policy.models import (
         KINDS,
         Action,

@@ -24,7 +24,7 @@ from sei_policy.errors import ArgumentTypeError, InvalidArgumentError
 __all__ = ("SLUG", "is_identifier", "parse", "slug")
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-"""A kebab-case slug: lower-case ASCII letters and digits in runs joined by single hyphens."""
+"""A kebab-case slug, made of lower-case ASCII letters and digits in runs joined by single hyphens."""
 
 _IDENTIFIER = re.compile(rf"(?:(?P<document>{SLUG.pattern})/)?(?P<kind>{SLUG.pattern}):(?P<slug>{SLUG.pattern})")
 

@@ -235,7 +235,7 @@ class Record(_Model):
 
     @property
     def texts(self) -> tuple[tuple[str, str], ...]:
-        """Every text of the record as ``(field path, text)``: titles, aliases, keywords, summary.
+        """Every text of the record as ``(field path, text)`` pairs, in the order titles, aliases, keywords, summary.
 
         >>> import sei_policy as sp
         >>> [field for field, _ in sp.plan().industry(4).texts]
@@ -492,6 +492,9 @@ class Classification(_Document):
     def __repr__(self) -> str:
         return f"Classification(id={self.id!r}, edition={self.edition!r}, categories={len(self.categories)})"
 
+    # IPython prefers a class's own __repr__ to an inherited _repr_pretty_: name it here too.
+    _repr_pretty_ = _Document._repr_pretty_
+
     def members(self) -> tuple[NbsCategory, ...]:
         """The categories, in the classification's order."""
         return self.categories
@@ -563,6 +566,9 @@ class Plan(_Document):
             f"records={len(self.records)})"
         )
 
+    # IPython prefers a class's own __repr__ to an inherited _repr_pretty_: name it here too.
+    _repr_pretty_ = _Document._repr_pretty_
+
     @property
     def texts(self) -> tuple[tuple[str, str], ...]:
         """Every text of the plan as ``(field path, text)``, its document numbers and short names among them."""
@@ -576,7 +582,7 @@ class Plan(_Document):
 
     @property
     def names(self) -> tuple[tuple[str, str], ...]:
-        """The texts that name the plan: titles, aliases, document numbers and short names."""
+        """The texts that name the plan (titles, aliases, document numbers and short names)."""
         return tuple((field, text) for field, text in self.texts if not field.startswith(_NOT_NAMES))
 
     @property

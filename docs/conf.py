@@ -1,0 +1,105 @@
+"""Sphinx configuration for the sei_policy documentation (MyST Markdown, the furo theme).
+
+Build it with ``python -m sphinx -W --keep-going -b html docs docs/_build/html``.
+The build needs no network: no intersphinx, and the theme ships its own assets.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from sphinx.application import Sphinx
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+
+# Document the code of this checkout, and find the local extension in _ext/.
+for path in (ROOT / "src", HERE / "_ext"):
+    if str(path) not in sys.path:
+        sys.path.insert(0, str(path))
+
+import sei_policy  # noqa: E402 - after the path is set
+
+# -- Project -------------------------------------------------------------------------
+
+project = "sei_policy"
+author = "The sei_policy developers"
+copyright = "The sei_policy developers; data CC BY 4.0, code MIT"
+version = sei_policy.__version__
+release = f"{sei_policy.__version__} (data edition {sei_policy.DATA_EDITION})"
+language = "en"
+
+# -- Extensions ----------------------------------------------------------------------
+
+extensions = [
+    "myst_parser",
+    "sphinx.ext.autodoc",
+    "sphinx.ext.napoleon",
+    "sphinx.ext.viewcode",
+    "records",  # _ext/records.py: fills records.md from the shipped data at build time
+]
+
+# MyST Markdown. Headings down to level 4 get GitHub-style anchors, so the pages'
+# [text](#anchor) and [text](page.md#anchor) links resolve (the guide links to
+# level-4 headings such as "did_you_mean: when nothing matches").
+myst_heading_anchors = 4
+myst_enable_extensions = [
+    "colon_fence",  # ::: fences for admonitions
+    "deflist",  # term / : definition, used on the generated records page
+]
+
+# autodoc and napoleon: the public names are documented where users reach them,
+# at sei_policy.X, though they are defined in private modules (see reference.md).
+autodoc_member_order = "bysource"
+autodoc_typehints = "signature"
+napoleon_google_docstring = True
+napoleon_numpy_docstring = False
+napoleon_use_rtype = False
+
+# -- Sources ------------------------------------------------------------------------
+
+source_suffix = {".md": "markdown"}
+root_doc = "index"
+exclude_patterns = [
+    "_build",
+    "_ext",
+    "notebooks/*.ipynb",  # not rendered (no notebook extension): linked to as a file instead
+    "**/.ipynb_checkpoints",
+    "Thumbs.db",
+    ".DS_Store",
+]
+
+# -- HTML output ----------------------------------------------------------------------
+
+html_theme = "furo"
+html_title = f"sei_policy {release}"
+html_static_path: list[str] = []
+html_show_sourcelink = True
+html_copy_source = True
+
+# Text is shown as the data holds it: no curly quotes or dashes put in its place, so
+# that a title or a note copied from a page equals the string the library returns.
+smartquotes = False
+
+
+def _own_source_only(app: Sphinx, modname: str, attribute: str) -> str | None:
+    """For viewcode: an object that another package defines (a typing alias, a compiled
+    regular expression) is looked for in the module that documents it, so the site never
+    copies the source of the standard library."""
+    import importlib
+
+    try:
+        value: object = importlib.import_module(modname)
+        for name in attribute.split("."):
+            value = getattr(value, name)
+    except Exception:  # noqa: BLE001 - viewcode then falls back to its own lookup
+        return None
+    defined = getattr(value, "__module__", None)
+    if isinstance(defined, str) and defined.split(".")[0] == "sei_policy":
+        return defined
+    return modname
+
+
+def setup(app: Sphinx) -> None:
+    app.connect("viewcode-follow-imported", _own_source_only)

@@ -1,0 +1,282 @@
+"""Excel export: one ``.xlsx`` workbook with a README, a sheet per kind, the relations and the sources.
+
+The sheets, in order: ``README`` (what the data is, its licence, how to cite it, and what
+each sheet and column holds), one sheet per kind named for it (``plan``, ``priority`` …
+``nbs-2018``) with the rows of :func:`sei_policy.to_records`, ``relations`` with the rows
+of :func:`sei_policy.relations`, and ``sources`` with the source register. Each data
+sheet has a bold, frozen header row and a filter; numbers are numbers, an empty value is
+an empty cell, lists are joined with ``;`` as in the CSV files.
+
+The workbook is deterministic: its document properties carry the plan's issue date, not
+the time of writing, and the zip archive is rewritten with fixed entry dates in sorted
+order, so the same data and the same openpyxl give the same bytes on every run.
+
+>>> from sei_policy._excel import display_width
+>>> display_width("new materials"), display_width("新材料")
+(13, 6)
+"""
+
+from __future__ import annotations
+
+import datetime
+import io
+import unicodedata
+import zipfile
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+from sei_policy import __version__, _loader
+from sei_policy._cite import cite
+from sei_policy._export import ExportError, MissingExtraError, Row, _csv_tables, atomic_path
+from sei_policy._stata import column_label
+from sei_policy.models import Kind, Status
+
+__all__ = ("CREATED", "ZIP_DATE_TIME", "display_width", "write")
+
+CREATED = datetime.datetime(2020, 9, 11)
+"""The workbook's created and modified dates: the plan's issue date, never the time of writing."""
+
+ZIP_DATE_TIME = (2020, 9, 11, 0, 0, 0)
+"""The date of every entry of the zip archive, for the same reason."""
+
+MAX_WIDTH = 60
+"""The widest a data column is set, in character widths; longer texts are cut off on screen, not in the cell."""
+
+_FORBIDDEN = frozenset("[]:*?/\\")
+
+# What each kind's sheet holds, as docs/data.md says it.
+_KIND_TEXT: Mapping[Kind, str] = {
+    Kind.PLAN: "the document itself, in one row: its titles, summary and keywords, and the status of its metadata",
+    Kind.PRIORITY: "the six stabilities (六稳) the plan serves, P1 to P6",
+    Kind.GUARANTEE: "the six guarantees (六保) the plan serves, G1 to G6",
+    Kind.OBJECTIVE: "the reasons the preamble gives for the plan, O1 to O8",
+    Kind.REQUIREMENT: "the four requirement areas, parts 二 to 五 of the original, R1 to R4",
+    Kind.ACTION: "the twenty numbered items (一) to (二十) of the original, A1 to A20",
+    Kind.INDUSTRY: "the eight key industries of requirement 1, I1 to I8, each matched to an NBS 2018 field",
+    Kind.TARGET: "the numeric targets of action 9, T1 to T3 (the plan states no target year)",
+    Kind.AGENCY: "the issuing and responsible bodies, by abbreviation (NDRC, MOST …)",
+    Kind.NBS_2018: "the nine top-level fields of the NBS Strategic Emerging Industries Classification (2018)",
+}
+
+_SOURCE_COLUMNS = {
+    "key": "Key of the source, as the records' provenance cites it (S1, seed …)",
+    "address": "Address (URL) of the source, where recorded",
+    "description": "What the source is and what was read in it",
+    "reliability": "Reliability, where it is doubtful (low)",
+}
+
+_STATUS_TEXT = {
+    Status.VERIFIED: "read in a source of the register",
+    Status.SEED: "taken from the summary article the project started from",
+    Status.REPORTED: "stated in press reports or other secondary sources",
+    Status.INFERRED: "worked out by the project",
+    Status.UNVERIFIED: "no source supports a value, so the cell is empty",
+}
+
+
+def display_width(text: str) -> int:
+    """How many character widths ``text`` takes on screen: wide characters (Chinese) count two.
+
+    Args:
+        text: the text; of several lines, the widest counts.
+    """
+    return max(
+        (sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line) for line in text.split("\n")),
+        default=0,
+    )
+
+
+def _check_sheet_name(name: str) -> str:
+    if not name or len(name) > 31 or _FORBIDDEN.intersection(name) or name.startswith("'") or name.endswith("'"):
+        raise ExportError(f"{name!r} cannot name an Excel sheet (at most 31 characters, none of []:*?/\\)")
+    return name
+
+
+def _put(ws: Any, row: int, column: int, value: object) -> Any:
+    """Write one cell: ``None`` or ``""`` leaves it empty, a text stays text (never a formula), a number a number."""
+    cell = ws.cell(row=row, column=column)
+    if value is None or value == "":  # an empty list is joined to ""
+        return cell
+    cell.value = value
+    if isinstance(value, str):
+        cell.data_type = "s"  # openpyxl reads a text starting with "=" as a formula
+    return cell
+
+
+def _table(ws: Any, rows: Sequence[Row], columns: Sequence[str], kit: Any) -> None:
+    """A data sheet: bold frozen header, typed values, a filter, and widths that fit the contents."""
+    for j, name in enumerate(columns, start=1):
+        _put(ws, 1, j, name).font = kit.Font(bold=True)
+    widths = [display_width(name) + 3 for name in columns]  # room for the filter's button
+    for i, row in enumerate(rows, start=2):
+        for j, name in enumerate(columns, start=1):
+            value = row.get(name)
+            _put(ws, i, j, value)
+            if value is not None and value != "":
+                widths[j - 1] = max(widths[j - 1], display_width(str(value)) + 1)
+    for j, width in enumerate(widths, start=1):
+        ws.column_dimensions[kit.get_column_letter(j)].width = min(width, MAX_WIDTH)
+    ws.freeze_panes = "A2"
+    ws.auto_filter.ref = f"A1:{kit.get_column_letter(len(columns))}{len(rows) + 1}"
+
+
+def _readme(ws: Any, tables: Mapping[str, Sequence[Row]], kit: Any) -> None:
+    """The README sheet: what the data is, its licence, how to cite it, and what each sheet and column holds."""
+    plan = _loader.load().plan
+    issuers = "; ".join(f"{a.title.en} ({a.title.zh}, {a.notation})" for a in plan.issuers())
+    bold = kit.Font(bold=True)
+    wrap = kit.Alignment(wrap_text=True, vertical="top")
+    about: list[tuple[str, str]] = [
+        ("Document", str(plan.title.en)),
+        ("Chinese title", str(plan.title.zh)),
+        ("Document number", f"{plan.document_number} ({plan.document_number_en})"),
+        ("Issued by", issuers),
+        ("Issued on", plan.issued.isoformat()),
+        ("Also included", "the top-level fields of the NBS Strategic Emerging Industries Classification (2018)"),
+        ("Data edition", plan.edition),
+        ("Package", f"sei_policy {__version__}, a Python data library (pip install sei-policy)"),
+        (
+            "Licence",
+            "The data: CC BY 4.0 (Creative Commons Attribution 4.0 International, "
+            "https://creativecommons.org/licenses/by/4.0/). Each record's sources are credited in its "
+            "provenance (in Python, sp.get(identifier).provenance and sp.cite(identifier)); the sources "
+            "sheet lists them all. The code of the sei_policy library: MIT.",
+        ),
+        ("How to cite", cite("plan:sei-2020")),
+        (
+            "Cite one record",
+            'In Python: import sei_policy as sp; print(sp.cite("action:new-materials")); '
+            'for BibTeX, sp.cite("action:new-materials", style="bibtex").',
+        ),
+        (
+            "Identifiers",
+            "The id column holds stable identifiers (action:new-materials): they never change meaning "
+            "and are never reused, so they are safe to cite and to join on.",
+        ),
+        (
+            "Empty cells",
+            "An empty cell is a value that is not known (no registered source supports it: its "
+            "status column says unverified) or that the plan does not have (an action without an "
+            "industry, a target year). Several values in one cell are separated by ;.",
+        ),
+        ("Status values", "; ".join(f"{s}: {text}" for s, text in _STATUS_TEXT.items())),
+    ]
+    title = _put(ws, 1, 1, "sei_policy: China's 2020 plan for investment in Strategic Emerging Industries, as data")
+    title.font = kit.Font(bold=True, size=14)
+    row = 3
+    for label, text in about:
+        _put(ws, row, 1, label).font = bold
+        _put(ws, row, 2, text).alignment = wrap
+        row += 1
+    row += 1
+    for j, head in enumerate(("Sheet", "What it holds", "Rows"), start=1):
+        _put(ws, row, j, head).font = bold
+    sheets: list[tuple[str, str, int | None]] = [("README", "this page", None)]
+    for name, rows in tables.items():
+        if name in ("relations", "sources"):
+            continue
+        kind = Kind(name)
+        sheets.append((name, _KIND_TEXT[kind], len(rows)))
+    sheets.append(("relations", "one row per link from a record to another: from (an identifier), relation "
+                                "(the field that holds the link), to (an identifier), position (within a list, "
+                                "from 1)", len(tables["relations"])))  # fmt: skip
+    sheets.append(("sources", "the source register: key, address, description, reliability", len(tables["sources"])))
+    for name, text, count in sheets:
+        row += 1
+        _put(ws, row, 1, name)
+        _put(ws, row, 2, text).alignment = wrap
+        _put(ws, row, 3, count)
+    row += 2
+    for j, head in enumerate(("Column", "What it holds"), start=1):
+        _put(ws, row, j, head).font = bold
+    columns: dict[str, str] = {}
+    for name, rows in tables.items():
+        if rows and name != "sources":
+            columns.update({c: column_label(c) for c in rows[0] if c not in columns})
+    columns.update(_SOURCE_COLUMNS)
+    for name, text in columns.items():
+        row += 1
+        _put(ws, row, 1, name)
+        _put(ws, row, 2, text).alignment = wrap
+    ws.column_dimensions["A"].width = max(display_width(c) for c in (*columns, "Status values")) + 2
+    ws.column_dimensions["B"].width = 100
+    ws.column_dimensions["C"].width = 8
+
+
+def _tables() -> dict[str, tuple[Row, ...]]:
+    """Each data sheet's name and rows: the kinds, the relations, then the source register."""
+    tables = {Path(name).stem: rows for name, rows in _csv_tables().items()}
+    plan = _loader.load().plan
+    tables["sources"] = tuple(
+        {"key": s.key, "address": s.address, "description": s.description, "reliability": s.reliability}
+        for s in plan.sources
+    )
+    return tables
+
+
+def _deterministic_zip(data: bytes) -> bytes:
+    """The archive again, with its entries in sorted order, each dated :data:`ZIP_DATE_TIME`."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
+        for name in sorted(source.namelist()):  # "[Content_Types].xml" sorts first, as readers expect
+            entry = zipfile.ZipInfo(name, date_time=ZIP_DATE_TIME)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.create_system = 3  # the platform the entry claims to come from: else 0 on Windows, 3 elsewhere
+            entry.external_attr = 0o644 << 16
+            target.writestr(entry, source.read(name), compresslevel=6)
+    return out.getvalue()
+
+
+def write(path: Path, *, overwrite: bool = False, excel: bool = False, base: str | None = None) -> list[Path]:
+    """Write one ``.xlsx`` workbook at ``path``: README, a sheet per kind, relations, sources.
+
+    Args:
+        path: the workbook file to write.
+        overwrite: replace an existing file.
+        excel: ignored (it concerns CSV files).
+        base: ignored (it concerns RDF).
+
+    Returns:
+        ``[path]``.
+
+    Raises:
+        MissingExtraError: openpyxl (the ``excel`` extra) is not installed.
+        ExportError: ``path`` exists and ``overwrite`` is false.
+    """
+    try:
+        import openpyxl  # type: ignore[import-untyped, unused-ignore]
+        from openpyxl import styles, utils  # type: ignore[import-untyped, unused-ignore]
+        from openpyxl.writer.excel import ExcelWriter  # type: ignore[import-untyped, unused-ignore]
+    except ImportError:
+        raise MissingExtraError("export to excel", "excel", "openpyxl") from None
+
+    # What the sheet builders use of openpyxl, handed to them so that openpyxl is imported here only.
+    kit = SimpleNamespace(Font=styles.Font, Alignment=styles.Alignment, get_column_letter=utils.get_column_letter)
+
+    plan = _loader.load().plan
+    tables = _tables()
+    wb = openpyxl.Workbook()
+    readme = wb.active
+    readme.title = "README"
+    _readme(readme, tables, kit)
+    for name, rows in tables.items():
+        ws = wb.create_sheet(_check_sheet_name(name))
+        columns = list(rows[0]) if rows else []
+        _table(ws, rows, columns, kit)
+    props = wb.properties
+    props.creator = "sei_policy"
+    props.lastModifiedBy = None
+    props.title = f"{plan.title.en} ({plan.document_number}), as data"
+    props.subject = "China's 2020 Strategic Emerging Industries plan and the NBS 2018 SEI classification"
+    props.description = f"sei_policy {__version__}, data edition {plan.edition}; data licensed CC BY 4.0"
+    props.created = CREATED
+    props.modified = CREATED
+    buffer = io.BytesIO()
+    # ExcelWriter, not Workbook.save: save() stamps the modified date with the current time.
+    ExcelWriter(wb, zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED)).save()
+    data = _deterministic_zip(buffer.getvalue())
+    with atomic_path(path, overwrite=overwrite) as target:
+        target.write_bytes(data)
+    return [Path(path)]

@@ -1,0 +1,525 @@
+"""Linked data: the plan and the NBS 2018 classification as SKOS concept schemes, in JSON-LD and Turtle.
+
+One graph, two serialisations. :func:`document` builds it as a JSON-LD document of plain
+dicts, with its ``@context`` inline (nothing is fetched); :func:`write_jsonld` writes that
+document, and :func:`write_turtle` has rdflib (the ``rdf`` extra) parse it and write the
+same triples as Turtle. ``export("jsonld", ...)`` and ``export("turtle", ...)`` call them.
+
+- The plan is a ``skos:ConceptScheme``; so is the NBS 2018 classification.
+- Each of the plan's 64 records and each of the 9 NBS fields is a ``skos:Concept``,
+  ``skos:inScheme`` its document. The requirements, priorities, guarantees, objectives,
+  industries, targets and agencies are top concepts of the plan; the actions sit under
+  their requirement (``skos:broader`` and ``skos:narrower``). The NBS fields are the top
+  concepts of the classification.
+- Every other link between records is ``skos:related``; an industry and its NBS field are
+  ``skos:closeMatch``; the plan names its issuers with ``dcterms:creator``. Every link is
+  stated in both directions, so a query needs no inference.
+- A concept's IRI is the base followed by its identifier: ``urn:sei-policy:action:new-materials``
+  by default. The properties of the project's own (``status``, ``number``, ``kind`` …) are in
+  the namespace ``<base>vocab#``, declared, with a comment each, in the graph itself.
+
+>>> doc = document()
+>>> node = next(n for n in doc["@graph"] if n.get("identifier") == "action:new-materials")
+>>> node["@id"], node["prefLabel"]["zh"], node["broader"]
+('urn:sei-policy:action:new-materials', '加快新材料产业强弱项', ['urn:sei-policy:requirement:key-industries'])
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import re
+import warnings
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sei_policy import _loader
+from sei_policy._datapackage import LICENSE
+from sei_policy._export import MissingExtraError, atomic_path, relations, write_text
+from sei_policy.errors import ArgumentTypeError, InvalidArgumentError, shown
+from sei_policy.models import Claim, Classification, Plan, Provenance, Record, Source, Terms, Text
+
+if TYPE_CHECKING:
+    import rdflib
+
+__all__ = ("DEFAULT_BASE", "check_base", "document", "dumps", "vocabulary", "write_jsonld", "write_turtle")
+
+DEFAULT_BASE = "urn:sei-policy:"
+"""The base of the concepts' IRIs unless the caller gives another: ``urn:sei-policy:action:new-materials``."""
+
+SKOS = "http://www.w3.org/2004/02/skos/core#"
+DCTERMS = "http://purl.org/dc/terms/"
+OWL = "http://www.w3.org/2002/07/owl#"
+RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+RDFS = "http://www.w3.org/2000/01/rdf-schema#"
+XSD = "http://www.w3.org/2001/XMLSchema#"
+
+
+# An absolute IRI: a scheme, a colon, then no white space and none of the characters IRIs forbid.
+_IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`]*")
+_BASE_ENDS = ("/", "#", ":")
+
+# Each relation field (as relations() names it) -> the property from the record, the property back.
+_LINKS: dict[str, tuple[str, str | None]] = {
+    "action_ids": ("narrower", "broader"),
+    "requirement_id": ("broader", "narrower"),
+    "industry_id": ("related", "related"),
+    "agency_ids": ("related", "related"),
+    "target_ids": ("related", "related"),
+    "action_id": ("related", "related"),
+    "priority_ids": ("related", "related"),
+    "guarantee_ids": ("related", "related"),
+    "nbs_2018_id": ("closeMatch", "closeMatch"),
+    "issuer_ids": ("creator", None),
+}
+
+# The order of a node's keys in the JSON-LD file: what it is, what it is called, where it sits, its provenance.
+_ORDER = (
+    "@id",
+    "@type",
+    "identifier",
+    "kind",
+    "notation",
+    "number",
+    "prefLabel",
+    "altLabel",
+    "definition",
+    "scopeNote",
+    "keyword",
+    "inScheme",
+    "topConceptOf",
+    "hasTopConcept",
+    "broader",
+    "narrower",
+    "related",
+    "closeMatch",
+    "nbs2018Match",
+    "part",
+    "value",
+    "creator",
+    "dateAccepted",
+    "issued",
+    "versionInfo",
+    "license",
+    "status",
+    "editorialNote",
+    "source",
+    "claim",
+)
+
+# The project's own properties: the local name, the JSON-LD term and its comment.
+_VOCABULARY = (
+    ("kind", "the kind of record, the prefix of its identifier: plan, priority, … action, nbs-2018"),
+    ("number", "the position of the record within its kind, counting from 1 (for an NBS field, its code)"),
+    ("keyword", "a concrete thing the sources name for the record; not a name of it"),
+    ("part", "the part of the original a requirement is (二 to 五)"),
+    (
+        "nbs2018Match",
+        "how an industry corresponds to its NBS 2018 field, by name: exact (the names coincide) "
+        "or partial; inferred by the project, stated by no source",
+    ),
+    (
+        "status",
+        "how well the record (or, on a claim, the field) is supported by the sources: "
+        "verified, seed, reported, inferred or unverified",
+    ),
+    ("claim", "the provenance of one field of the record, where it differs from the record's"),
+    ("field", "the field a claim is about, as a path: title.zh, aliases.en[1], agency_ids"),
+    ("sourceKey", "the key of an entry of the plan's source register: seed, S1, S4 …"),
+    ("reliability", "the reliability of a source, where the register qualifies it (low)"),
+)
+
+
+# The order of a subject's properties in Turtle, after rdf:type: the same order as in the JSON-LD file.
+_PREDICATES = (
+    DCTERMS + "identifier",
+    SKOS + "notation",
+    SKOS + "prefLabel",
+    SKOS + "altLabel",
+    SKOS + "definition",
+    SKOS + "scopeNote",
+    SKOS + "inScheme",
+    SKOS + "topConceptOf",
+    SKOS + "hasTopConcept",
+    SKOS + "broader",
+    SKOS + "narrower",
+    SKOS + "related",
+    SKOS + "closeMatch",
+    DCTERMS + "creator",
+    DCTERMS + "dateAccepted",
+    DCTERMS + "issued",
+    OWL + "versionInfo",
+    DCTERMS + "license",
+    RDFS + "label",
+    RDFS + "comment",
+    SKOS + "editorialNote",
+    DCTERMS + "description",
+    DCTERMS + "source",
+)
+
+
+def check_base(base: str | None) -> str:
+    """The base of the concepts' IRIs: ``base`` checked, or :data:`DEFAULT_BASE` for ``None``.
+
+    Args:
+        base: an absolute IRI that ends with ``/``, ``#`` or ``:`` (such as
+            ``"https://example.org/sei/"``), so that the identifier can follow it; or ``None``.
+
+    Raises:
+        ArgumentTypeError: ``base`` is not a string.
+        InvalidArgumentError: ``base`` is not an absolute IRI, or does not end with ``/``, ``#`` or ``:``.
+
+    >>> check_base(None), check_base("https://example.org/sei/")
+    ('urn:sei-policy:', 'https://example.org/sei/')
+    >>> check_base("https://example.org/sei")
+    Traceback (most recent call last):
+      ...
+    sei_policy.errors.InvalidArgumentError: export() expects base to end with '/', '#' or ':', got 'https://example.org/sei'
+    """
+    if base is None:
+        return DEFAULT_BASE
+    if not isinstance(base, str):
+        raise ArgumentTypeError("export()", "base", "a string such as 'https://example.org/sei/'", base)
+    if not base.endswith(_BASE_ENDS):
+        raise InvalidArgumentError(f"export() expects base to end with '/', '#' or ':', got {shown(base)}")
+    if not _IRI.fullmatch(base):
+        raise InvalidArgumentError(
+            f"export() expects base to be an absolute IRI such as 'https://example.org/sei/', got {shown(base)}"
+        )
+    return base
+
+
+def vocabulary(base: str) -> str:
+    """The namespace of the project's own properties: ``<base>vocab#`` (``<base>vocab/`` for a base with ``#``).
+
+    >>> vocabulary("urn:sei-policy:"), vocabulary("https://example.org/sei#")
+    ('urn:sei-policy:vocab#', 'https://example.org/sei#vocab/')
+    """
+    return base + ("vocab/" if "#" in base else "vocab#")
+
+
+def _context(base: str) -> dict[str, Any]:
+    """The inline ``@context``: the prefixes, then one term per property, with its value type."""
+    iri = {"@type": "@id"}
+    context: dict[str, Any] = {
+        "skos": SKOS,
+        "dcterms": DCTERMS,
+        "owl": OWL,
+        "rdf": RDF,
+        "rdfs": RDFS,
+        "xsd": XSD,
+        "sei": vocabulary(base),
+        "prefLabel": {"@id": "skos:prefLabel", "@container": "@language"},
+        "altLabel": {"@id": "skos:altLabel", "@container": "@language"},
+        "definition": {"@id": "skos:definition", "@language": "en"},
+        "scopeNote": {"@id": "skos:scopeNote", "@language": "en"},
+        "editorialNote": {"@id": "skos:editorialNote", "@language": "en"},
+        "notation": "skos:notation",
+        "inScheme": {"@id": "skos:inScheme", **iri},
+        "topConceptOf": {"@id": "skos:topConceptOf", **iri},
+        "hasTopConcept": {"@id": "skos:hasTopConcept", **iri},
+        "broader": {"@id": "skos:broader", **iri},
+        "narrower": {"@id": "skos:narrower", **iri},
+        "related": {"@id": "skos:related", **iri},
+        "closeMatch": {"@id": "skos:closeMatch", **iri},
+        "identifier": "dcterms:identifier",
+        "description": {"@id": "dcterms:description", "@language": "en"},
+        "source": {"@id": "dcterms:source", **iri},
+        "creator": {"@id": "dcterms:creator", **iri},
+        "issued": {"@id": "dcterms:issued", "@type": "xsd:date"},
+        "dateAccepted": {"@id": "dcterms:dateAccepted", "@type": "xsd:date"},
+        "versionInfo": "owl:versionInfo",
+        "license": {"@id": "dcterms:license", **iri},
+        "value": "rdf:value",
+        "label": "rdfs:label",
+        "comment": {"@id": "rdfs:comment", "@language": "en"},
+        "keyword": {"@id": "sei:keyword", "@container": "@language"},
+        "status": "sei:status",
+        "number": "sei:number",
+        "kind": "sei:kind",
+        "part": "sei:part",
+        "nbs2018Match": "sei:nbs2018Match",
+        "claim": "sei:claim",
+        "field": "sei:field",
+        "sourceKey": "sei:sourceKey",
+        "reliability": "sei:reliability",
+    }
+    return context
+
+
+def _labels(text: Text) -> dict[str, str]:
+    return {lang: value for lang, value in (("en", text.en), ("zh", text.zh)) if value is not None}
+
+
+def _terms(terms: Terms) -> dict[str, list[str]]:
+    return {lang: list(values) for lang, values in (("en", terms.en), ("zh", terms.zh)) if values}
+
+
+def _source_node(source: Source) -> str:
+    """The node that stands for a register entry: its address, or a blank node where it has none (the seed).
+
+    >>> _source_node(Source(key="seed", address=None, description="the seed article"))
+    '_:source-seed'
+    >>> _source_node(Source(key="S99", address="not an address", description="an entry with a bad address"))
+    '_:source-S99'
+    """
+    address = source.address
+    if address is not None and _IRI.fullmatch(address):
+        return address
+    return f"_:source-{source.key}"
+
+
+def _sources(plan: Plan, keys: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(_source_node(plan.source(k)) for k in keys))
+
+
+def _claim(plan: Plan, claim: Claim) -> dict[str, Any]:
+    node: dict[str, Any] = {"field": claim.field, "status": str(claim.status)}
+    if claim.note is not None:
+        node["editorialNote"] = claim.note
+    if claim.source_keys:
+        node["source"] = _sources(plan, claim.source_keys)
+    return node
+
+
+def _provenance(plan: Plan, provenance: Provenance) -> dict[str, Any]:
+    """``status``, ``editorialNote``, ``source`` (every source cited, the record's own first) and ``claim``."""
+    node: dict[str, Any] = {"status": str(provenance.status)}
+    if provenance.note is not None:
+        node["editorialNote"] = provenance.note
+    node["source"] = _sources(plan, provenance.all_source_keys)
+    if provenance.fields:
+        node["claim"] = [_claim(plan, c) for c in provenance.fields]
+    return node
+
+
+def _names(record: Record | Plan) -> dict[str, Any]:
+    """The labels, the summary as a definition and the keywords of a record or of the plan."""
+    node: dict[str, Any] = {"prefLabel": _labels(record.title)}
+    if record.aliases.en or record.aliases.zh:
+        node["altLabel"] = _terms(record.aliases)
+    if record.summary is not None:
+        node["definition"] = record.summary
+    if record.keywords.en or record.keywords.zh:
+        node["keyword"] = _terms(record.keywords)
+    return node
+
+
+def _concept(plan: Plan, record: Record, scheme: str, *, top: bool) -> dict[str, Any]:
+    node: dict[str, Any] = {
+        "@type": "skos:Concept",
+        "identifier": record.id,
+        "kind": str(record.kind),
+        "notation": record.notation,
+        "number": record.number,
+        **_names(record),
+        "inScheme": scheme,
+    }
+    if top:
+        node["topConceptOf"] = scheme
+    if (part := getattr(record, "part", None)) is not None:
+        node["part"] = part
+    if (value := getattr(record, "value", None)) is not None:
+        node["value"] = value
+    if (match := getattr(record, "nbs_2018_match", None)) is not None:
+        node["nbs2018Match"] = str(match)
+    return node | _provenance(plan, record.provenance)
+
+
+def _link(nodes: dict[str, dict[str, Any]], subject: str, name: str, target: str) -> None:
+    """Add ``target`` to the list ``name`` of the node of ``subject``, once."""
+    values: list[str] = nodes[subject].setdefault(name, [])
+    if target not in values:
+        values.append(target)
+
+
+def _ordered(node: dict[str, Any]) -> dict[str, Any]:
+    return {key: node[key] for key in sorted(node, key=_ORDER.index)}
+
+
+def document(base: str | None = None) -> dict[str, Any]:
+    """The plan, the NBS 2018 classification and their links, as one JSON-LD document of plain data.
+
+    ``@graph`` holds, in this order: the plan's concept scheme, its 64 concepts in
+    document order, the classification's scheme and its 9 concepts, the entries of the
+    source register, then the declarations of the project's own properties.
+
+    Args:
+        base: the base of the concepts' IRIs (see :func:`check_base`); ``None`` for ``urn:sei-policy:``.
+
+    Raises:
+        InvalidArgumentError: ``base`` is not an absolute IRI ending with ``/``, ``#`` or ``:``.
+
+    >>> doc = document("https://example.org/sei/")
+    >>> doc["@graph"][0]["@id"], doc["@graph"][0]["@type"]
+    ('https://example.org/sei/plan:sei-2020', 'skos:ConceptScheme')
+    >>> doc["@context"]["sei"]
+    'https://example.org/sei/vocab#'
+    """
+    base = check_base(base)
+    dataset = _loader.load()
+    plan: Plan = dataset.plan
+    classification: Classification = dataset.classification
+    plan_iri = base + plan.id
+    nbs_iri = base + classification.id
+
+    nodes: dict[str, dict[str, Any]] = {}
+    nodes[plan_iri] = {
+        "@type": "skos:ConceptScheme",
+        "identifier": plan.id,
+        "kind": str(plan.kind),
+        "notation": plan.document_number,
+        **_names(plan),
+        "issued": plan.issued.isoformat(),
+        "versionInfo": plan.edition,
+        "license": LICENSE["path"],
+        "hasTopConcept": [base + r.id for r in plan.records if r.kind != "action"],
+        **_provenance(plan, plan.provenance),
+    }
+    for record in plan.records:
+        nodes[base + record.id] = _concept(plan, record, plan_iri, top=record.kind != "action")
+    nodes[nbs_iri] = {
+        "@type": "skos:ConceptScheme",
+        "identifier": classification.id,
+        "prefLabel": _labels(classification.title),
+        "dateAccepted": classification.adopted.isoformat(),
+        "issued": classification.published.isoformat(),
+        "versionInfo": classification.edition,
+        "license": LICENSE["path"],
+        "hasTopConcept": [base + c.id for c in classification.categories],
+        **({} if classification.note is None else {"scopeNote": classification.note}),
+        "source": _sources(plan, classification.source_keys),
+    }
+    for category in classification.categories:
+        nodes[base + category.id] = _concept(plan, category, nbs_iri, top=True)
+
+    for row in relations():
+        forward, back = _LINKS[str(row["relation"])]
+        subject, target = base + str(row["from"]), base + str(row["to"])
+        _link(nodes, subject, forward, target)
+        if back is not None:
+            _link(nodes, target, back, subject)
+
+    graph: list[dict[str, Any]] = [_ordered({"@id": iri, **node}) for iri, node in nodes.items()]
+    graph += (  # one node per register entry; two entries of one address would be one node in RDF
+        {
+            "@id": _source_node(source),
+            "sourceKey": source.key,
+            "description": source.description,
+            **({} if source.reliability is None else {"reliability": source.reliability}),
+        }
+        for source in plan.sources
+    )
+    graph += (
+        {"@id": f"sei:{name}", "@type": "rdf:Property", "label": name, "comment": comment}
+        for name, comment in _VOCABULARY
+    )
+    return {"@context": _context(base), "@graph": graph}
+
+
+def dumps(doc: dict[str, Any]) -> str:
+    """The JSON-LD text of a document: UTF-8 characters as they are, one space of indent, a final newline.
+
+    Keys keep the order :func:`document` gives them (``@id`` and ``@type`` first), so
+    the same data always gives the same bytes.
+    """
+    return json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+
+
+def write_jsonld(path: Path, *, overwrite: bool = False, base: str | None = None, **_: object) -> list[Path]:
+    """Write the SKOS graph as one JSON-LD file, atomically, with its context inline.
+
+    Args:
+        path: the file to write.
+        overwrite: replace an existing file.
+        base: the base of the concepts' IRIs (``None`` for ``urn:sei-policy:``).
+
+    Raises:
+        ExportError: ``path`` exists and ``overwrite`` is false, or its folder does not exist.
+        InvalidArgumentError: ``base`` is not an absolute IRI ending with ``/``, ``#`` or ``:``.
+    """
+    text = dumps(document(base))
+    with atomic_path(path, overwrite=overwrite) as target:
+        write_text(target, text)
+    return [Path(path)]
+
+
+def write_turtle(path: Path, *, overwrite: bool = False, base: str | None = None, **_: object) -> list[Path]:
+    """Write the same graph as :func:`write_jsonld`, in Turtle, atomically, through rdflib.
+
+    rdflib parses the JSON-LD document and writes its triples. The blank nodes (the
+    claims, and the seed, which has no address) are given labels computed from their
+    content (``rdflib.compare.to_canonical_graph``), so the file is the same on every run.
+
+    Raises:
+        MissingExtraError: rdflib is not installed (``pip install 'sei-policy[rdf]'``).
+        ExportError: ``path`` exists and ``overwrite`` is false, or its folder does not exist.
+        InvalidArgumentError: ``base`` is not an absolute IRI ending with ``/``, ``#`` or ``:``.
+    """
+    try:
+        import rdflib
+        from rdflib.plugins.serializers.turtle import TurtleSerializer
+    except ImportError:
+        raise MissingExtraError("export to turtle", "rdf", "rdflib") from None
+    base = check_base(base)
+    with warnings.catch_warnings():
+        # rdflib 7's JSON-LD parser makes a ConjunctiveGraph of its own, and warns of it (RDFLib/rdflib#3064).
+        warnings.filterwarnings("ignore", "ConjunctiveGraph is deprecated", DeprecationWarning)
+        parsed = rdflib.Graph().parse(data=dumps(document(base)), format="json-ld")
+    graph = rdflib.Graph(bind_namespaces="none")
+    for prefix, namespace in (
+        ("dcterms", DCTERMS),
+        ("owl", OWL),
+        ("rdf", RDF),
+        ("rdfs", RDFS),
+        ("sei", vocabulary(base)),
+        ("skos", SKOS),
+        ("xsd", XSD),
+    ):
+        graph.bind(prefix, namespace)
+    graph += _relabelled(parsed)
+
+    class Serializer(TurtleSerializer):
+        """rdflib's Turtle, with the schemes first, then the concepts, the properties and the sources."""
+
+        # rdflib's names for rdflib's settings
+        topClasses = [rdflib.URIRef(SKOS + "ConceptScheme"), rdflib.URIRef(SKOS + "Concept"), rdflib.RDF.Property]  # noqa: N815, RUF012
+        predicateOrder = [rdflib.RDF.type, *(rdflib.URIRef(iri) for iri in _PREDICATES)]  # noqa: N815, RUF012
+
+    stream = io.BytesIO()
+    Serializer(graph).serialize(stream, encoding="utf-8")
+    with atomic_path(path, overwrite=overwrite) as target:
+        target.write_bytes(stream.getvalue())
+    return [Path(path)]
+
+
+def _relabelled(graph: rdflib.Graph) -> Iterator[tuple[rdflib.term.Node, rdflib.term.Node, rdflib.term.Node]]:
+    """The triples of ``graph`` with each blank node labelled from what it says and what points to it.
+
+    The parser labels blank nodes at random, and Turtle writes them in the order of their
+    labels; a label made from the node's own triples (its subject and predicate, its
+    predicates and values) gives the same file on every run. Two nodes with the same
+    triples are told apart by a count, in an order that cannot matter: they are alike.
+    """
+    import rdflib
+
+    def signature(node: rdflib.BNode) -> str:
+        into = sorted(
+            f"{s.n3()} {p.n3()}" for s, p in graph.subject_predicates(node) if not isinstance(s, rdflib.BNode)
+        )
+        out = sorted(
+            f"{p.n3()} {'[]' if isinstance(o, rdflib.BNode) else o.n3()}" for p, o in graph.predicate_objects(node)
+        )
+        return "\n".join((*into, "|", *out))
+
+    nodes = {term for triple in graph for term in triple if isinstance(term, rdflib.BNode)}
+    labels: dict[rdflib.term.Node, rdflib.term.Node] = {}
+    seen: dict[str, int] = {}
+    for text, node in sorted(((signature(n), n) for n in nodes), key=lambda pair: pair[0]):
+        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+        seen[digest] = seen.get(digest, 0) + 1
+        labels[node] = rdflib.BNode(f"b{digest}" if seen[digest] == 1 else f"b{digest}x{seen[digest]}")
+    for subject, predicate, value in graph:
+        yield labels.get(subject, subject), predicate, labels.get(value, value)

@@ -1,0 +1,252 @@
+"""Stata export: a folder of Stata 14+ ``.dta`` files, one per kind of record and one of the relations.
+
+Each file holds the rows of :func:`sei_policy.to_records` for one kind (``action.dta``,
+``nbs-2018.dta`` …) or of :func:`sei_policy.relations` (``relations.dta``), in document
+order, written by pandas in format 118 (Stata 14 and later): strings are UTF-8, so the
+Chinese is kept as it is. Every variable has a label that says what it holds, ``kind``
+and every status column are stored as numbers with value labels, and each file has a
+dataset label naming the package version, the data edition and the kind.
+
+Missing values: an empty text is ``""`` (Stata has no missing string), an empty integer
+is Stata's system missing ``.`` in a ``long`` variable. The files carry a fixed time
+stamp, the plan's issue date, so the same data gives the same bytes on every run.
+
+>>> from sei_policy._stata import column_label
+>>> column_label("title_zh"), column_label("requirement_id"), column_label("agency_ids_status")
+('Title (Chinese)', 'Requirement (identifier)', 'Status of agencies (identifiers)')
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from sei_policy import __version__, _loader
+from sei_policy._export import ExportError, MissingExtraError, atomic_path, relations_frame, to_frame
+from sei_policy.models import KINDS, Kind, Record, Status
+
+__all__ = ("DTA_VERSION", "TIME_STAMP", "column_label", "dataset_label", "write")
+
+DTA_VERSION = 118
+"""The ``.dta`` format written: 118, read by Stata 14 and later, with UTF-8 strings."""
+
+TIME_STAMP = datetime.datetime(2020, 9, 11)
+"""The time stamp every file carries: the plan's issue date, so that files do not change between runs."""
+
+MAX_LABEL = 80
+"""The longest variable or dataset label Stata accepts, in characters."""
+
+MAX_STR = 2045
+"""The longest ``str#`` value in bytes; a column with a longer value is written as ``strL``."""
+
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,31}")
+_RESERVED = frozenset(
+    ("_all", "_b", "byte", "_coef", "_cons", "double", "float", "if", "in", "int", "long", "_n", "_N", "_pi", "_pred",
+     "_rc", "_se", "_skip", "str", "strL", "using", "with")
+)  # fmt: skip
+
+# What a column holds, as a noun phrase; the label is this phrase with a capital letter.
+_NOUNS = {
+    "id": "identifier",
+    "kind": "kind of record",
+    "notation": "notation (short code)",
+    "number": "number (position within its kind)",
+    "title_en": "title (English)",
+    "title_zh": "title (Chinese)",
+    "summary": "summary (the project's own words)",
+    "aliases_en": "aliases (English)",
+    "aliases_zh": "aliases (Chinese)",
+    "keywords_en": "keywords (English)",
+    "keywords_zh": "keywords (Chinese)",
+    "keywords": "keywords",
+    "part": "part of the original (a Chinese numeral)",
+    "value": "target value",
+    "year": "target year",
+    "nbs_2018_match": "match with the NBS 2018 field (exact or partial)",
+    "nbs_2018": "NBS 2018 field",
+    "addressees": "addressees",
+    "document_number": "document number",
+    "document_number_en": "document number (English)",
+    "issued": "date issued",
+    "published": "date published",
+    "written": "date written",
+    "from": "record the link starts from (identifier)",
+    "relation": "relation (the field that holds the link)",
+    "to": "record the link points to (identifier)",
+    "position": "position within the field's list (from 1)",
+}
+_LISTS = frozenset({"aliases_en", "aliases_zh", "keywords_en", "keywords_zh"})
+_STATUS_LABEL = "Status of the record (" + ", ".join(str(s) for s in Status if s is not Status.UNVERIFIED) + ")"
+
+
+def _plural(noun: str) -> str:
+    return noun[:-1] + "ies" if noun.endswith("y") else noun + "s"
+
+
+def _noun(column: str) -> str:
+    """A column as a noun phrase, without a capital: ``agency_ids`` is "agencies (identifiers)"."""
+    if column in _NOUNS:
+        return _NOUNS[column]
+    if column.endswith("_ids"):
+        return f"{_plural(_noun(column.removesuffix('_ids')))} (identifiers)"
+    if column.endswith("_id"):
+        return f"{_noun(column.removesuffix('_id'))} (identifier)"
+    return column.replace("_", " ")
+
+
+def column_label(column: str) -> str:
+    """What a column of :func:`~sei_policy.to_records` or :func:`~sei_policy.relations` holds, in one short line.
+
+    The label is at most 80 characters, as Stata asks. A list column says that its
+    items are separated by ``;``; a status column names the field it qualifies.
+
+    Args:
+        column: a column name (``title_zh``, ``requirement_id``, ``keywords_status``).
+
+    >>> column_label("number"), column_label("aliases_en")
+    ('Number (position within its kind)', 'Aliases (English), separated by ;')
+    """
+    if column == "status":
+        label = _STATUS_LABEL
+    elif column.endswith("_status"):
+        label = f"Status of {_noun(column.removesuffix('_status'))}"
+    else:
+        noun = _noun(column)
+        label = noun[:1].upper() + noun[1:]
+        if column in _LISTS or column.endswith("_ids"):
+            label += ", separated by ;"
+    return label[:MAX_LABEL]
+
+
+def dataset_label(name: str) -> str:
+    """The dataset label of one file: ``sei_policy <version>, data edition <edition>: <name>``.
+
+    >>> dataset_label("action")  # doctest: +ELLIPSIS
+    'sei_policy ..., data edition ...: action'
+    """
+    return f"sei_policy {__version__}, data edition {_loader.load().plan.edition}: {name}"[:MAX_LABEL]
+
+
+def _check_names(columns: Iterable[str]) -> None:
+    """Refuse a column name Stata would not take as a variable name (pandas would rename it silently)."""
+    bad = [c for c in columns if not _NAME.fullmatch(c) or c in _RESERVED]
+    if bad:
+        raise ExportError(f"not valid Stata variable names: {', '.join(map(repr, bad))}"[:300])
+
+
+def _integer_fields(kind: Kind | None) -> frozenset[str]:
+    """The columns that hold whole numbers by the models' types, even where every value is empty (``year``)."""
+    classes: list[type] = [Record] if kind is None else [Record, KINDS[kind].cls]
+    found = set()
+    for cls in classes:
+        for field in attrs.fields(cls):
+            if field.type in (int, int | None):
+                found.add(field.name)
+    return frozenset(found)
+
+
+def _utf8_length(value: object) -> int:
+    return len(value.encode("utf-8")) if isinstance(value, str) else 0
+
+
+def strl_columns(frame: Any) -> list[str]:
+    """The text columns with a value longer than Stata's 2045-byte ``str#`` limit (in UTF-8), written as ``strL``.
+
+    pandas measures in characters; a Chinese text of 700 characters is 2100 bytes, so this
+    counts the bytes.
+    """
+    return [
+        column
+        for column in frame.columns
+        if frame[column].dtype == object and max((_utf8_length(v) for v in frame[column]), default=0) > MAX_STR
+    ]
+
+
+def stata_frame(pd: Any, frame: Any, integers: Iterable[str] = ()) -> Any:
+    """A frame of :func:`~sei_policy.to_frame` with dtypes that ``DataFrame.to_stata`` writes as intended.
+
+    - ``category`` columns (``kind``, the status columns) are kept: pandas writes them as
+      numbers with value labels, one label set per column, named for it;
+    - whole numbers (``Int64``, and the ``integers`` columns, which may be empty
+      throughout) stay ``Int64``: pandas writes a Stata ``long`` and a missing value as ``.``;
+    - fractional numbers (``Float64``) become ``float64``, missing as ``.``;
+    - everything else becomes ``object`` text with ``""`` for a missing value.
+    """
+    integers = frozenset(integers)
+    out = {}
+    for column in frame.columns:
+        series = frame[column]
+        if isinstance(series.dtype, pd.CategoricalDtype):
+            out[column] = series
+        elif column in integers or str(series.dtype) == "Int64":
+            out[column] = series.astype("Int64")
+        elif str(series.dtype) == "Float64":
+            out[column] = series.astype("float64")
+        else:
+            out[column] = pd.Series([("" if pd.isna(v) else str(v)) for v in series], index=series.index, dtype=object)
+    return pd.DataFrame(out, columns=list(frame.columns))
+
+
+def write_frame(frame: Any, path: Path, *, name: str) -> None:
+    """Write one prepared frame as a ``.dta`` file, with its labels and the fixed time stamp.
+
+    Args:
+        frame: a frame from :func:`stata_frame`.
+        path: the file to write.
+        name: what the file holds, for the dataset label (``action``, ``relations``).
+    """
+    columns = [str(c) for c in frame.columns]
+    _check_names(columns)
+    frame.to_stata(
+        path,
+        write_index=False,
+        version=DTA_VERSION,
+        byteorder="little",
+        time_stamp=TIME_STAMP,
+        data_label=dataset_label(name),
+        variable_labels={c: column_label(c) for c in columns},
+        convert_strl=strl_columns(frame),
+    )
+
+
+def _tables(pd: Any) -> dict[str, Any]:
+    """Each file's name and its frame: one per kind, in the order of :data:`~sei_policy.KINDS`, then the relations."""
+    tables = {
+        f"{spec.kind}.dta": stata_frame(pd, to_frame(spec.kind), _integer_fields(spec.kind)) for spec in KINDS.values()
+    }
+    tables["relations.dta"] = stata_frame(pd, relations_frame())
+    return tables
+
+
+def write(path: Path, *, overwrite: bool = False, excel: bool = False, base: str | None = None) -> list[Path]:
+    """Create the folder ``path`` with one ``.dta`` file per kind, named for it, and ``relations.dta``.
+
+    Args:
+        path: the folder to create.
+        overwrite: replace the files of an existing folder.
+        excel: ignored (it concerns CSV files).
+        base: ignored (it concerns RDF).
+
+    Returns:
+        The paths of the files written, in the order of :data:`~sei_policy.KINDS`, then
+        ``relations.dta``.
+
+    Raises:
+        MissingExtraError: pandas is not installed.
+        ExportError: ``path`` exists and ``overwrite`` is false.
+    """
+    try:
+        import pandas as pd  # type: ignore[import-untyped, unused-ignore]
+    except ImportError:
+        raise MissingExtraError("export to stata", "pandas", "pandas") from None
+    tables = _tables(pd)
+    with atomic_path(path, overwrite=overwrite) as target:
+        target.mkdir()
+        for name, frame in tables.items():
+            write_frame(frame, target / name, name=name.removesuffix(".dta"))
+    return [Path(path) / name for name in tables]

@@ -1,0 +1,80 @@
+"""The documentation site in docs/: built with Sphinx, MyST and furo, warnings as errors, checked."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import warnings
+from pathlib import Path
+
+import pytest
+
+import sei_policy as sp
+
+_MISSING = [name for name in ("sphinx", "myst_parser", "furo") if importlib.util.find_spec(name) is None]
+if _MISSING:  # pragma: no cover - the docs extra (and the test extra) installs them
+    pytest.skip(f"not installed: {', '.join(_MISSING)}; pip install -e '.[docs]'", allow_module_level=True)
+
+import sphinx.deprecation  # noqa: E402 - only once Sphinx is known to be there
+from sphinx.cmd.build import build_main  # noqa: E402
+
+DOCS = Path(__file__).resolve().parents[1] / "docs"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site, built once for this module from a fresh environment, with every warning an error."""
+    out = tmp_path_factory.mktemp("site")
+    with warnings.catch_warnings():
+        # Python warnings that Sphinx raises about its own API, for its own extensions and
+        # MyST's (napoleon and MyST's include directive use APIs that Sphinx 9 deprecates),
+        # are not warnings of this build: the suite's filterwarnings=error would abort on them.
+        # Every warning of the build itself is still an error, through -W.
+        for name in dir(sphinx.deprecation):
+            if name.startswith("RemovedInSphinx"):
+                warnings.filterwarnings("ignore", category=getattr(sphinx.deprecation, name))
+        status = build_main(["-W", "--keep-going", "-b", "html", "-q", "-E", str(DOCS), str(out)])
+    assert status == 0, "the documentation build failed: see the warnings printed above"
+    return out
+
+
+def _anchor(identifier: str) -> str:
+    return identifier.replace(":", "-")
+
+
+def test_build_writes_the_pages(site: Path) -> None:
+    """The landing page, the generated reference and the generated records page are written."""
+    for page in ("index.html", "reference.html", "records.html", "getting-started.html", "changelog.html"):
+        assert (site / page).is_file(), page
+
+
+def test_records_page_has_an_anchor_per_record(site: Path) -> None:
+    """records.html has an element whose id is each record's identifier with ':' as '-'."""
+    page = (site / "records.html").read_text(encoding="utf-8")
+    assert 'id="action-new-materials"' in page
+    assert 'id="nbs-2018-3"' in page
+    everything: list[sp.Plan | sp.Record] = [sp.plan(), *sp.records(), *sp.records(kind=sp.NbsCategory)]
+    missing = [r.id for r in everything if f'id="{_anchor(r.id)}"' not in page]
+    assert missing == []
+
+
+def test_reference_documents_the_public_functions(site: Path) -> None:
+    """reference.html documents the public names at sei_policy.X, where users reach them."""
+    page = (site / "reference.html").read_text(encoding="utf-8")
+    for name in ("get", "to_frame", "lookup", "search", "export", "cite", "Plan", "Record", "Status"):
+        assert f'id="sei_policy.{name}"' in page, name
+
+
+def test_no_page_loads_anything_from_the_network(site: Path) -> None:
+    """No script, style sheet or image of any page points outside the site."""
+    external = re.compile(r"""<(?:script|link|img)\b[^>]*\b(?:src|href)=["'](?:https?:)?//""", re.IGNORECASE)
+    found = [str(p.relative_to(site)) for p in site.rglob("*.html") if external.search(p.read_text(encoding="utf-8"))]
+    assert found == []
+
+
+def test_source_pages_are_the_librarys_own(site: Path) -> None:
+    """The highlighted source (viewcode) covers sei_policy only, never a module of the standard library."""
+    modules = site / "_modules"
+    pages = [p.relative_to(modules).as_posix() for p in modules.rglob("*.html")]
+    assert pages, "no source pages were written"
+    assert [p for p in pages if p not in ("index.html", "sei_policy.html") and not p.startswith("sei_policy/")] == []
