@@ -34,3 +34,12 @@ NON_TEXT = st.one_of(
     st.builds(object),
 )
 """Values that no text parameter accepts (integers are left out: accessors take numbers)."""
+
+
+def json_types(value: object) -> set[type]:
+    """The exact types of every value nested in ``value`` (keys included)."""
+    if isinstance(value, dict):
+        return {dict}.union(*(json_types(v) for v in value.values()), *(json_types(k) for k in value))
+    if isinstance(value, list):
+        return {list}.union(*(json_types(v) for v in value))
+    return {type(value)}

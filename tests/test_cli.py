@@ -458,17 +458,29 @@ def test_cite_prints_the_citation(capsys: pytest.CaptureFixture[str], argv: list
      (["cite", "action:new-material"], "did you mean 'action:new-materials'?"),
      (["show", "new-materials"], "is ambiguous: 'action:new-materials' or 'industry:new-materials'; use --kind"),
      (["cite", "new-materials"], "is ambiguous: 'action:new-materials' or 'industry:new-materials'"),
-     (["show", "A4", "--kind", "actions"], "unknown kind 'actions'; expected one of 'plan'"),
-     (["search", "x", "--kind", "actions"], "unknown kind 'actions'"),
-     (["list", "actions"], "unknown kind 'actions'"),
-     (["show", "4"], "unknown identifier '4'")],
+     (["show", "4"], "unknown identifier '4': a number names a record within its kind: use --kind, or give")],
 )  # fmt: skip
 def test_errors_go_to_stderr_with_status_1(capsys: pytest.CaptureFixture[str], argv: list[str], message: str) -> None:
-    """An unknown or ambiguous record, or an unknown kind, is one line on stderr and status 1; no traceback."""
+    """An unknown or ambiguous record is one line on stderr and status 1; no traceback."""
     assert main(argv) == 1
     captured = capsys.readouterr()
     assert message in captured.err
     assert captured.err.startswith("sei-policy: error: ") and captured.err.count("\n") == 1
+    assert captured.out == ""
+    assert "kind=" not in captured.err and "overwrite=True" not in captured.err  # the options, not Python
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [(["show", "A4", "--kind", "actions"], "unknown kind 'actions'; expected one of 'plan'"),
+     (["search", "x", "--kind", "actions"], "unknown kind 'actions'"),
+     (["list", "actions"], "unknown kind 'actions'")],
+)  # fmt: skip
+def test_an_unknown_kind_is_bad_usage(capsys: pytest.CaptureFixture[str], argv: list[str], message: str) -> None:
+    """A kind that names no kind is a usage error: status 2 and one line naming the kinds there are."""
+    assert main(argv) == 2
+    captured = capsys.readouterr()
+    assert message in captured.err and captured.err.count("\n") == 1
     assert captured.out == ""
 
 
@@ -584,10 +596,21 @@ def test_json_on_an_ascii_terminal_is_still_json() -> None:
 
 
 def test_command_line_takes_undecodable_bytes() -> None:
-    """An argument that is not valid UTF-8 reaches lookup (as surrogate escapes) and is answered."""
+    """An argument that is not valid UTF-8 is read with replacement characters and answered, not crashed on."""
     result = _run("show", b"\xff\xfe")
     assert result.returncode == 1
-    assert result.stderr.startswith(b"sei-policy: error: unknown identifier '\\udcff\\udcfe'")
+    assert result.stderr.startswith("sei-policy: error: unknown identifier '\ufffd\ufffd'".encode())
+
+
+def test_chinese_arguments_work_without_a_utf8_locale() -> None:
+    """Under the C locale with UTF-8 mode off, a Chinese argument still finds its record."""
+    env = {**os.environ, "LC_ALL": "C", "LANG": "C", "PYTHONUTF8": "0", "PYTHONCOERCECLOCALE": "0"}
+    result = subprocess.run(
+        [sys.executable, "-m", "sei_policy", "show", "新材料产业".encode(), "--json"],
+        capture_output=True, env=env, timeout=120, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout.decode("utf-8"))["id"] == "industry:new-materials"
 
 
 @pytest.mark.parametrize("argv", [[], ["list"], ["show", "plan:sei-2020"], ["--help"]])

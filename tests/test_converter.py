@@ -12,6 +12,8 @@ from hypothesis import strategies as st
 import sei_policy as sp
 from sei_policy import _converter
 
+from .helpers import json_types
+
 PLAN = sp.plan()
 
 
@@ -22,14 +24,6 @@ def test_whole_plan_round_trips() -> None:
     assert _converter.detailed().structure(data, sp.Plan) == PLAN
 
 
-def _json_types(value: object) -> set[type]:
-    """The exact types of every value nested in ``value``."""
-    if isinstance(value, dict):
-        return {dict}.union(*(_json_types(v) for v in value.values()), *(_json_types(k) for k in value))
-    if isinstance(value, list):
-        return {list}.union(*(_json_types(v) for v in value))
-    return {type(value)}
-
 
 def test_unstructured_plan_is_plain_json_data() -> None:
     """The unstructured plan holds only plain JSON types (no enum, tuple or date), and no private index."""
@@ -37,7 +31,7 @@ def test_unstructured_plan_is_plain_json_data() -> None:
 
     data = _converter.unstructure(PLAN)
     assert "_index" not in data
-    assert _json_types(data) <= {dict, list, str, int, float, type(None)}
+    assert json_types(data) <= {dict, list, str, int, float, type(None)}
     assert json.loads(json.dumps(data)) == data
     assert data["actions"][3]["kind"] == "action" and type(data["actions"][3]["kind"]) is str
 

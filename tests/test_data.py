@@ -439,7 +439,7 @@ def test_seed_register_entry_can_be_followed_from_outside(plan: sp.Plan) -> None
 # What a shipped string must not mention: a folder or a document of the project (§10 C1, C2).
 INTERNAL = (
     "shared/", "reference/", "seed/", "plan-facts", "identifiers.md", "the project's reference",
-    "identifier registry", "registry", ".md",
+    "identifier registry", "registry", ".md", "tools/", "src/", "tests/", "docs/", ".py",
 )  # fmt: skip
 
 

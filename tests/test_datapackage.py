@@ -20,6 +20,19 @@ from sei_policy import _datapackage
 from .helpers import PLAN
 
 TABLES = [f"{spec.kind}.csv" for spec in sp.KINDS.values()] + ["relations.csv"]
+"""The files of export("csv"), which the package holds byte for byte."""
+
+LINKS = {
+    "plan-issuer_ids.csv": ("plan", "issuer_ids", "agency"),
+    "objective-priority_ids.csv": ("objective", "priority_ids", "priority"),
+    "objective-guarantee_ids.csv": ("objective", "guarantee_ids", "guarantee"),
+    "requirement-action_ids.csv": ("requirement", "action_ids", "action"),
+    "action-agency_ids.csv": ("action", "agency_ids", "agency"),
+    "action-target_ids.csv": ("action", "target_ids", "target"),
+}
+"""The link tables the package adds: one per list relation, with its owning kind, field and target kind."""
+
+FILES = TABLES + list(LINKS)
 
 
 @pytest.fixture(scope="module")
@@ -27,7 +40,7 @@ def package(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """One export, shared by the tests that only read it."""
     path = tmp_path_factory.mktemp("datapackage") / "sei"
     written = sp.export("datapackage", path)
-    assert written == [path / "datapackage.json", *(path / name for name in TABLES)]
+    assert written == [path / "datapackage.json", *(path / name for name in FILES)]
     return path
 
 
@@ -47,10 +60,31 @@ def table(package: Path, name: str) -> TableResource:
     return frictionless.Package(package / "datapackage.json").get_table_resource(name)
 
 
+def link_rows(file: str) -> list[dict[str, Any]]:
+    """A link table's rows from sp.relations(): the links of its field from records of its kind, in order."""
+    kind, field, _ = LINKS[file]
+    return [
+        {"from": r["from"], "to": r["to"], "position": r["position"]}
+        for r in sp.relations()
+        if r["relation"] == field and str(r["from"]).startswith(f"{kind}:")
+    ]
+
+
 def expected_rows(name: str) -> list[dict[str, Any]]:
     """The rows as the library gives them, with an empty cell read as None (an empty list is an empty cell too)."""
+    if f"{name}.csv" in LINKS:
+        return link_rows(f"{name}.csv")
     rows = sp.relations() if name == "relations" else sp.to_records(name)
     return [{k: None if v == "" else v for k, v in row.items()} for row in rows]
+
+
+def unhashed_copy(package: Path, copy: Path) -> None:
+    """A copy of the package without sizes and hashes, so that an edited file fails only the other checks."""
+    shutil.copytree(package, copy)
+    body = json.loads((copy / "datapackage.json").read_text(encoding="utf-8"))
+    for entry in body["resources"]:
+        entry.pop("hash"), entry.pop("bytes")
+    (copy / "datapackage.json").write_text(json.dumps(body), encoding="utf-8")
 
 
 # -- validation -----------------------------------------------------------------------
@@ -61,18 +95,15 @@ def test_the_package_is_valid(package: Path) -> None:
     report = frictionless.validate(package / "datapackage.json")
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
     assert report.stats["errors"] == 0 and report.stats["warnings"] == 0
-    assert [task.name for task in report.tasks] == [name.removesuffix(".csv") for name in TABLES]
-    assert sum(task.stats["rows"] for task in report.tasks) == 1 + 64 + 9 + len(sp.relations())
+    assert [task.name for task in report.tasks] == [name.removesuffix(".csv") for name in FILES]
+    lists = [r for r in sp.relations() if str(r["relation"]).endswith("_ids")]
+    assert sum(task.stats["rows"] for task in report.tasks) == 1 + 64 + 9 + len(sp.relations()) + len(lists)
 
 
 def test_validation_checks_the_foreign_keys(package: Path, tmp_path: Path) -> None:
     """An action pointing to no requirement is reported as a foreign-key error (the check is really made)."""
     copy = tmp_path / "sei"
-    shutil.copytree(package, copy)
-    body = json.loads((copy / "datapackage.json").read_text(encoding="utf-8"))
-    for entry in body["resources"]:
-        entry.pop("hash"), entry.pop("bytes")  # the edit below would fail the hash check first
-    (copy / "datapackage.json").write_text(json.dumps(body), encoding="utf-8")
+    unhashed_copy(package, copy)  # the edit below would fail the hash check first
     action = (copy / "action.csv").read_text(encoding="utf-8")
     (copy / "action.csv").write_text(
         action.replace(",requirement:clusters,", ",requirement:nope,", 1), encoding="utf-8"
@@ -80,6 +111,39 @@ def test_validation_checks_the_foreign_keys(package: Path, tmp_path: Path) -> No
     report = frictionless.validate(copy / "datapackage.json")
     assert not report.valid
     assert [(t.name, [e.type for e in t.errors]) for t in report.tasks if not t.valid] == [("action", ["foreign-key"])]
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("action:cluster-development-project,agency:mof,", "action:cluster-development-project,agency:nope,"),
+        ("action:cluster-development-project,agency:mof,", "action:nope,agency:mof,"),
+    ],
+    ids=["to", "from"],
+)
+def test_validation_checks_the_foreign_keys_of_a_link_table(package: Path, tmp_path: Path, old: str, new: str) -> None:
+    """A link to an unknown agency, or from an unknown action, written after export is a foreign-key error."""
+    copy = tmp_path / "sei"
+    unhashed_copy(package, copy)
+    text = (copy / "action-agency_ids.csv").read_text(encoding="utf-8")
+    assert old in text
+    (copy / "action-agency_ids.csv").write_text(text.replace(old, new, 1), encoding="utf-8")
+    report = frictionless.validate(copy / "datapackage.json")
+    assert not report.valid
+    failed = [(t.name, [e.type for e in t.errors]) for t in report.tasks if not t.valid]
+    assert failed == [("action-agency_ids", ["foreign-key"])]
+    assert "nope" in report.tasks[FILES.index("action-agency_ids.csv")].errors[0].message
+
+
+def test_validation_checks_the_primary_key_of_a_link_table(package: Path, tmp_path: Path) -> None:
+    """The same agency twice in one action's list breaks the primary key ["from", "to"]."""
+    copy = tmp_path / "sei"
+    unhashed_copy(package, copy)
+    with open(copy / "action-agency_ids.csv", "a", encoding="utf-8", newline="") as file:
+        file.write("action:cluster-development-project,agency:ndrc,10\n")
+    report = frictionless.validate(copy / "datapackage.json")
+    failed = [(t.name, [e.type for e in t.errors]) for t in report.tasks if not t.valid]
+    assert failed == [("action-agency_ids", ["primary-key"])]
 
 
 def test_validation_checks_the_hash(package: Path, tmp_path: Path) -> None:
@@ -118,9 +182,10 @@ def test_the_package_metadata(descriptor: dict[str, Any]) -> None:
 
 def test_each_resource_describes_its_file(package: Path, descriptor: dict[str, Any]) -> None:
     """A resource per CSV: valid name, path, title, description, CSV of UTF-8, the file's size and SHA-256."""
-    assert [r["path"] for r in descriptor["resources"]] == TABLES
+    assert [r["path"] for r in descriptor["resources"]] == FILES
     for entry in descriptor["resources"]:
         data = (package / entry["path"]).read_bytes()
+        assert re.fullmatch(frictionless.settings.NAME_PATTERN, entry["name"])
         assert re.fullmatch(r"[a-z0-9._-]+", entry["name"]) and entry["name"] == entry["path"].removesuffix(".csv")
         assert entry["title"] and entry["description"]
         assert (entry["format"], entry["mediatype"], entry["encoding"]) == ("csv", "text/csv", "utf-8")
@@ -130,7 +195,7 @@ def test_each_resource_describes_its_file(package: Path, descriptor: dict[str, A
         assert not data.startswith(b"\xef\xbb\xbf") and b"\r" not in data
 
 
-@pytest.mark.parametrize("name", TABLES)
+@pytest.mark.parametrize("name", FILES)
 def test_each_schema_has_one_field_per_column(package: Path, descriptor: dict[str, Any], name: str) -> None:
     """Fields in the columns' order, each with a type, title and description; empty cells are missing values."""
     schema = resource(descriptor, name.removesuffix(".csv"))["schema"]
@@ -141,26 +206,32 @@ def test_each_schema_has_one_field_per_column(package: Path, descriptor: dict[st
         assert field["title"] and field["description"]
         assert not field["description"].startswith("The record's field")  # every column described by hand
     assert schema["missingValues"] == [""]
-    expected = ["from", "relation", "to", "position"] if name == "relations.csv" else "id"
-    assert schema["primaryKey"] == expected
+    expected = ["from", "to"] if name in LINKS else "id"
+    assert schema["primaryKey"] == (["from", "relation", "to", "position"] if name == "relations.csv" else expected)
 
 
 def test_types_of_the_columns(descriptor: dict[str, Any]) -> None:
     """Numbers are integers, even the target's year, which is always empty; identifiers and lists are strings."""
     types = {(r["name"], f["name"]): f["type"] for r in descriptor["resources"] for f in r["schema"]["fields"]}
     assert types["action", "number"] == types["target", "value"] == types["target", "year"] == "integer"
-    assert types["plan", "number"] == types["relations", "position"] == "integer"
+    assert (
+        types["plan", "number"] == types["relations", "position"] == types["action-agency_ids", "position"] == "integer"
+    )
     assert types["action", "agency_ids"] == types["action", "requirement_id"] == "string"
     assert not [k for k, v in types.items() if v == "integer" and k[1] not in ("number", "value", "year", "position")]
 
 
-def test_every_single_identifier_column_has_a_foreign_key(descriptor: dict[str, Any]) -> None:
-    """Each ``<kind>_id`` column points to the ``id`` of its kind's table; list columns (``_ids``) have none."""
-    found = {
+def foreign_keys(descriptor: dict[str, Any]) -> dict[tuple[str, str], tuple[str, str]]:
+    return {
         (r["name"], k["fields"]): (k["reference"]["resource"], k["reference"]["fields"])
         for r in descriptor["resources"]
         for k in r["schema"].get("foreignKeys", [])
     }
+
+
+def test_every_single_identifier_column_has_a_foreign_key(descriptor: dict[str, Any]) -> None:
+    """Each ``<kind>_id`` column points to the ``id`` of its kind's table; list columns (``_ids``) have none."""
+    found = {k: v for k, v in foreign_keys(descriptor).items() if f"{k[0]}.csv" not in LINKS}
     assert found == {
         ("action", "requirement_id"): ("requirement", "id"),
         ("action", "industry_id"): ("industry", "id"),
@@ -172,17 +243,37 @@ def test_every_single_identifier_column_has_a_foreign_key(descriptor: dict[str, 
     assert {c for c in single if c[1].endswith("_id")} == set(found)
 
 
+def test_every_list_relation_has_a_link_table_with_foreign_keys(descriptor: dict[str, Any]) -> None:
+    """One link table per list relation, from and to each a foreign key to the id of its kind's table."""
+    keys = foreign_keys(descriptor)
+    for file, (kind, field, target) in LINKS.items():
+        name = file.removesuffix(".csv")
+        assert keys[name, "from"] == (kind, "id") and keys[name, "to"] == (target, "id")
+        entry = resource(descriptor, name)
+        assert [f["name"] for f in entry["schema"]["fields"]] == ["from", "to", "position"]
+        assert field in entry["description"] and entry["title"].startswith(kind.capitalize())
+    # every list column of the record tables, and the plan's issuers, has its link table
+    lists = {(r["name"], f["name"]) for r in descriptor["resources"] for f in r["schema"]["fields"]}
+    assert {c for c in lists if c[1].endswith("_ids")} | {("plan", "issuer_ids")} == {v[:2] for v in LINKS.values()}
+    assert {(str(r["from"]).partition(":")[0], r["relation"]) for r in sp.relations()} >= {
+        v[:2] for v in LINKS.values()
+    }
+    relations = resource(descriptor, "relations")
+    assert "foreignKeys" not in relations["schema"]
+    assert "several tables" in relations["description"] and "action-agency_ids.csv" in relations["description"]
+
+
 # -- reading back ---------------------------------------------------------------------
 
 
 def test_the_csv_files_are_those_of_the_csv_export(package: Path, tmp_path: Path) -> None:
-    """The package's tables are export('csv')'s files, byte for byte."""
-    sp.export("csv", tmp_path / "csv")
+    """The package's tables are export('csv')'s files, byte for byte; the link tables are the package's own."""
+    assert [p.name for p in sp.export("csv", tmp_path / "csv")] == TABLES
     for name in TABLES:
         assert (package / name).read_bytes() == (tmp_path / "csv" / name).read_bytes()
 
 
-@pytest.mark.parametrize("name", [t.removesuffix(".csv") for t in TABLES])
+@pytest.mark.parametrize("name", [t.removesuffix(".csv") for t in FILES])
 def test_frictionless_reads_every_row_back(package: Path, name: str) -> None:
     """Every resource read with frictionless, typed by its schema, equals the library's rows."""
     rows = [dict(row) for row in table(package, name).read_rows()]
@@ -195,6 +286,28 @@ def test_frictionless_reads_actions_with_their_types(package: Path) -> None:
     a4 = rows[3]
     assert (a4["id"], a4["number"], a4["title_zh"]) == ("action:new-materials", 4, "加快新材料产业强弱项")
     assert a4["agency_ids"] is None and rows[8]["agency_ids"].split(";")[:2] == ["agency:ndrc", "agency:most"]
+
+
+def test_every_list_of_every_record_is_in_its_link_table_in_order(package: Path) -> None:
+    """Each record's list column, split, is its rows of the link table, in order; positions count from 1."""
+    tables = {file: [dict(row) for row in table(package, file.removesuffix(".csv")).read_rows()] for file in LINKS}
+    plan = sp.plan()
+    total = 0
+    for file, (kind, field, _) in LINKS.items():
+        rows = tables[file]
+        if kind == "plan":
+            lists = {plan.id: list(plan.issuer_ids)}
+        else:
+            lists = {str(r["id"]): str(r[field]).split(";") if r[field] else [] for r in sp.to_records(kind)}
+        assert {r["from"] for r in rows} <= set(lists)
+        for record, expected in lists.items():
+            mine = [r for r in rows if r["from"] == record]
+            assert [r["to"] for r in mine] == expected, (file, record)
+            assert [r["position"] for r in mine] == list(range(1, len(expected) + 1))
+            total += len(expected)
+        assert rows == link_rows(file)
+    assert total == len([r for r in sp.relations() if str(r["relation"]).endswith("_ids")]) == 48
+    assert [r["to"] for r in tables["plan-issuer_ids.csv"]] == list(plan.issuer_ids)
 
 
 def _csv(package: Path, name: str) -> str:
@@ -242,6 +355,28 @@ def test_duckdb_joins_a_list_relation_through_relations_csv(package: Path) -> No
     """
     rows = duckdb.connect().sql(sql).fetchall()
     assert [r[0] for r in rows] == ["NDRC", "MOST", "MIIT", "MOF", "MOHRSS", "MNR", "MOFCOM", "PBOC", "CNIPA"]
+
+
+def test_duckdb_joins_actions_to_agencies_through_the_link_table(package: Path) -> None:
+    """action.csv -> action-agency_ids.csv -> agency.csv: action 9's nine agencies, in order, with Chinese names."""
+    sql = f"""
+        SELECT a.notation, x.position, g.notation, g.title_zh
+        FROM {_csv(package, "action.csv")} AS a
+        JOIN {_csv(package, "action-agency_ids.csv")} AS x ON x."from" = a.id
+        JOIN {_csv(package, "agency.csv")} AS g ON x."to" = g.id
+        WHERE a.number = 9
+        ORDER BY x.position
+    """
+    rows = duckdb.connect().sql(sql).fetchall()
+    assert [r[2] for r in rows] == ["NDRC", "MOST", "MIIT", "MOF", "MOHRSS", "MNR", "MOFCOM", "PBOC", "CNIPA"]
+    assert [r[:2] for r in rows] == [("A9", i) for i in range(1, 10)]
+    assert [r[3] for r in rows] == [g.title.zh for g in sp.plan().agencies_of(9) or ()]
+    assert rows[0][3] == "国家发展改革委" and all(re.search(r"[\u4e00-\u9fff]", r[3]) for r in rows)
+    counts = f"""
+        SELECT a.notation, count(*) FROM {_csv(package, "action.csv")} AS a
+        JOIN {_csv(package, "action-agency_ids.csv")} AS x ON x."from" = a.id GROUP BY a.notation
+    """
+    assert duckdb.connect().sql(counts).fetchall() == [("A9", 9)]  # the only clause known
 
 
 def test_every_link_of_relations_csv_resolves(package: Path) -> None:

@@ -15,24 +15,17 @@ from hypothesis import strategies as st
 import sei_policy as sp
 from sei_policy import _converter, _export, _loader
 
-from .helpers import ALL_RECORDS, PLAN
+from .helpers import ALL_RECORDS, PLAN, json_types
 
 KINDS = [spec.kind for spec in sp.KINDS.values()]
 
-
-def _json_types(value: object) -> set[type]:
-    if isinstance(value, dict):
-        return {dict}.union(*(_json_types(v) for v in value.values()), *(_json_types(k) for k in value))
-    if isinstance(value, list):
-        return {list}.union(*(_json_types(v) for v in value))
-    return {type(value)}
 
 
 @pytest.mark.parametrize("record", ALL_RECORDS, ids=lambda r: r.id)
 def test_asdict_is_plain_json_that_round_trips(record: Any) -> None:
     """asdict gives only JSON types, survives json.dumps/loads unchanged, and structures back to an equal record."""
     data = sp.asdict(record)
-    assert _json_types(data) <= {dict, list, str, int, float, type(None)}
+    assert json_types(data) <= {dict, list, str, int, float, type(None)}
     assert json.loads(json.dumps(data, ensure_ascii=False)) == data
     assert _converter.fast().structure(data, type(record)) == record
 

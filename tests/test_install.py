@@ -170,9 +170,9 @@ def test_wheel_metadata_declares_the_licences(wheel_members: dict[str, bytes]) -
     """METADATA carries the licence expression, and the wheel ships LICENSE and LICENSE-DATA."""
     metadata = HeaderParser().parsestr(_dist_info(wheel_members, "METADATA"))
     assert metadata["License-Expression"] == "MIT AND CC-BY-4.0 AND Apache-2.0"
-    assert set(metadata.get_all("License-File", [])) == {"LICENSE", "LICENSE-DATA"}
+    assert set(metadata.get_all("License-File", [])) == {"LICENSE", "LICENSE-DATA", "LICENSE-OPENCC"}
     shipped = {PurePosixPath(name).name for name in wheel_members if "/licenses/" in name}
-    assert shipped == {"LICENSE", "LICENSE-DATA"}
+    assert shipped == {"LICENSE", "LICENSE-DATA", "LICENSE-OPENCC"}
 
 
 def test_wheel_declares_the_console_script(wheel_members: dict[str, bytes]) -> None:

@@ -47,7 +47,7 @@ def test_citation_file_matches_the_package() -> None:
     citation = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
     assert citation["cff-version"] == "1.2.0"
     assert str(citation["version"]) == sp.__version__
-    assert set(citation["license"]) == {"MIT", "CC-BY-4.0"}
+    assert set(citation["license"]) == {"MIT", "CC-BY-4.0", "Apache-2.0"}
     assert "发改高技〔2020〕1409号" in citation["title"]
     assert str(citation["references"][0]["date-released"]) == "2020-09-11"
 
@@ -56,6 +56,7 @@ def test_licence_is_declared_with_its_files() -> None:
     """pyproject declares the code's and the data's licences and ships both licence files."""
     project = PYPROJECT["project"]
     assert project["license"] == "MIT AND CC-BY-4.0 AND Apache-2.0"
-    assert set(project["license-files"]) == {"LICENSE", "LICENSE-DATA"}
+    assert set(project["license-files"]) == {"LICENSE", "LICENSE-DATA", "LICENSE-OPENCC"}
+    assert "Apache License" in (ROOT / "LICENSE-OPENCC").read_text(encoding="utf-8")
     assert "MIT License" in (ROOT / "LICENSE").read_text(encoding="utf-8")
     assert "CC BY 4.0" in (ROOT / "LICENSE-DATA").read_text(encoding="utf-8")

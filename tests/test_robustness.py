@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import io
-import subprocess
-import sys
 from collections.abc import Callable
 from typing import Any
 
@@ -65,8 +63,8 @@ def test_accessors_and_navigation_refuse_non_text(method: str, value: object) ->
 @given(st.sampled_from([*ACCESSORS, *NAVIGATION, "action_of", "objectives_of"]))
 def test_accessors_and_navigation_refuse_records_of_another_kind(method: str) -> None:
     """A record of a kind the method does not take is refused, never silently used."""
-    other = PLAN.source("S1") if method != "sources_of" else PLAN.sources[0]
-    for value in (other, sp.classification().category(1) if method != "action_of" else PLAN.action(1)):
+    wrong_kind = PLAN.action(1) if method == "action_of" else sp.classification().category(1)
+    for value in (PLAN.source("S1"), wrong_kind):
         with pytest.raises((sp.ArgumentTypeError, sp.UnknownIdentifierError)):
             getattr(PLAN, method)(value)
 
@@ -114,15 +112,6 @@ def test_command_line_answers_any_text(command: str, text: str) -> None:
             assert status == 2
     assert status in (0, 1, 2)
     assert "Traceback" not in err.getvalue()
-
-
-def test_command_line_takes_undecodable_bytes() -> None:
-    """An argument that is not valid UTF-8 reaches lookup (as surrogate escapes) and is answered."""
-    result = subprocess.run(
-        [sys.executable, "-m", "sei_policy", "show", b"\xff\xfe"], capture_output=True, timeout=120, check=False
-    )
-    assert result.returncode == 1
-    assert result.stderr.startswith(b"sei-policy: error: unknown identifier '\\udcff\\udcfe'")
 
 
 @pytest.mark.parametrize("size", [1_000_000, 4_000_000])

@@ -20,7 +20,7 @@ DOCUMENTS = [ROOT / "README.md", *sorted((ROOT / "docs").rglob("*.md"))]
 # - an Optional value that the example knows to be there (`plan.industry_of(a).title`): strict
 #   code narrows it first, which would only clutter the documentation;
 # - mypy's false positive on comparing a StrEnum member with its string value (it is equal).
-_NOT_ABOUT_THE_API = re.compile(r'"None" of|\| None|\[comparison-overlap\]')
+_NOT_ABOUT_THE_API = re.compile(r'Item "None" of "[^"]+" has no attribute|\[comparison-overlap\]')
 
 
 def _examples_module() -> str:

@@ -14,48 +14,55 @@ from __future__ import annotations
 from typing import Literal
 
 from sei_policy import __version__, _loader
-from sei_policy._lookup import get
+from sei_policy._lookup import lookup
 from sei_policy.errors import ArgumentTypeError, InvalidArgumentError
-from sei_policy.models import AnyRecord, Plan, Record, Source
+from sei_policy.models import KINDS, AnyRecord, Classification, Plan, Record, Source
 
-__all__ = ("AUTHOR", "cite")
+__all__ = ("AUTHOR", "DATA_LICENCE", "cite")
 
 AUTHOR = "The sei_policy developers"
 """Who the data set is credited to; the sources of each record are credited in the citation itself."""
+DATA_LICENCE = "CC BY 4.0"
+"""The licence of the data files (the code is MIT)."""
 
 Style = Literal["text", "bibtex"]
 
 
-def cite(ref: str | AnyRecord, style: Style = "text") -> str:
-    """A citation of a record or of the plan, from its identifier, in ``"text"`` or ``"bibtex"`` style.
+def cite(ref: str | AnyRecord | Classification, style: Style = "text") -> str:
+    """A citation of a record, of the plan or of the classification, in ``"text"`` or ``"bibtex"`` style.
 
-    The citation holds the record's identifier and titles, the plan's title,
-    document number, issuers and date, the package version and data edition, and
-    the record's sources from the register (with their addresses).
+    The citation holds the record's identifier and titles, the document it belongs
+    to (the plan, by its title, document number, issuers and date; or the NBS 2018
+    classification), the package version and data edition, and the sources the
+    record rests on, from the register, with their addresses.
 
     Args:
-        ref: a full identifier (``"action:new-materials"``, ``"plan:sei-2020"``) or a record.
+        ref: a record, the plan or the classification, or any key ``sp.lookup`` takes
+            (``"action:new-materials"``, ``"A4"``, ``"plan:sei-2020"``, ``"nbs-2018"``).
         style: ``"text"`` for a reference list, ``"bibtex"`` for LaTeX.
 
     Raises:
-        UnknownIdentifierError: ``ref`` is not an identifier of the data.
+        UnknownIdentifierError: ``ref`` names no record (``AmbiguousLookupError`` if several).
         InvalidArgumentError: ``style`` is neither ``"text"`` nor ``"bibtex"``.
 
     >>> import sei_policy as sp
     >>> print(sp.cite("plan:sei-2020", style="bibtex").splitlines()[0])
     @misc{sei_policy_plan_sei_2020,
+    >>> "of the NBS 2018 classification" in sp.cite("nbs-2018:3"), "1409号" in sp.cite("nbs-2018:3")
+    (True, False)
     """
+    dataset = _loader.load()
     if isinstance(ref, str):
-        record = get(ref)
-    elif isinstance(ref, Record | Plan):
-        record = ref
+        found: AnyRecord | Classification = (
+            dataset.classification if ref.strip() == dataset.classification.id else lookup(ref)
+        )
+    elif isinstance(ref, Record | Plan | Classification):
+        found = ref
     else:
-        raise ArgumentTypeError("cite()", "ref", "an identifier or a record", ref)
-    if style == "text":
-        return _text(record)
-    if style == "bibtex":
-        return _bibtex(record)
-    raise InvalidArgumentError(f"cite() knows the styles 'text' and 'bibtex', not {style!r}"[:200])
+        raise ArgumentTypeError("cite()", "ref", "a key, a record, the plan or the classification", ref)
+    if style not in ("text", "bibtex"):
+        raise InvalidArgumentError(f"cite() knows the styles 'text' and 'bibtex', not {style!r}"[:200])
+    return _text(found) if style == "text" else _bibtex(found)
 
 
 def _year() -> str:
@@ -68,56 +75,82 @@ def _plan_line(plan: Plan) -> str:
     return f"{plan.title.en} ({plan.title.zh}), {plan.document_number}, issued by {issuers} on {issued}"
 
 
-def _what(record: AnyRecord) -> str:
+def _classification_line(classification: Classification) -> str:
+    order = (classification.note or "").split(",")[0]
+    return f"the NBS 2018 classification {classification.title.zh}, {order}"
+
+
+def _what(record: AnyRecord | Classification) -> str:
     """The record by its titles, kind, notation and identifier."""
-    if isinstance(record, Plan):
-        return f'"{record.title.en}" [{record.id}]'
+    if isinstance(record, Plan | Classification):
+        return f'"{record.title.en or record.title.zh}" [{record.id}]'
     titles = f'"{record.title.en}"' if record.title.en else f'"{record.title.zh}"'
     if record.title.en and record.title.zh:
         titles += f" ({record.title.zh})"
-    return f"{titles}, {record.kind} {record.notation} [{record.id}]"
+    return f"{titles}, {KINDS[record.kind].label} {record.notation} [{record.id}]"
 
 
-def _sources(record: AnyRecord) -> list[Source]:
+def _of(record: AnyRecord | Classification) -> str:
+    """The document a record belongs to, for the citation: `` of <the plan>`` or `` of <the classification>``."""
+    dataset = _loader.load()
+    if isinstance(record, Plan | Classification):
+        return ""
+    if KINDS[record.kind].document is Classification:
+        return f" of {_classification_line(dataset.classification)}"
+    return f" of {dataset.plan.title.en} ({dataset.plan.document_number})"
+
+
+def _sources(record: AnyRecord | Classification) -> list[Source]:
     plan = _loader.load().plan
-    return [plan.source(key) for key in record.provenance.all_source_keys]
+    keys = record.source_keys if isinstance(record, Classification) else record.provenance.all_source_keys
+    return [plan.source(key) for key in keys]
 
 
 def _source_text(source: Source) -> str:
     return f"{source.key}: {source.description}" + (f", {source.address}" if source.address else "")
 
 
-def _text(record: AnyRecord) -> str:
+def _text(record: AnyRecord | Classification) -> str:
     plan = _loader.load().plan
-    of = "" if isinstance(record, Plan) else f" of {plan.title.en} ({plan.document_number})"
-    where = f"In sei_policy {__version__}, data edition {plan.edition}, licensed CC BY 4.0."
+    where = f"In sei_policy {__version__}, data edition {plan.edition}, licensed {DATA_LICENCE}."
     sources = "; ".join(_source_text(s) for s in _sources(record))
-    head = f"{AUTHOR} ({_year()}). {_what(record)}{of}."
     if isinstance(record, Plan):
         head = f"{AUTHOR} ({_year()}). {_what(record)}: {_plan_line(plan)}, as structured data."
+    elif isinstance(record, Classification):
+        head = f"{AUTHOR} ({_year()}). {_what(record)}: {_classification_line(record)}, as structured data."
+    else:
+        head = f"{AUTHOR} ({_year()}). {_what(record)}{_of(record)}."
     return f"{head} {where} Sources: {sources}."
 
 
+_LATEX = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#",
+          "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}"}  # fmt: skip
+
+
 def _escape(text: str) -> str:
-    """Text safe inside a BibTeX field: braces kept balanced, LaTeX's special characters escaped."""
-    for char, escaped in (("\\", r"\textbackslash{}"), ("{", r"\{"), ("}", r"\}"), ("&", r"\&"), ("%", r"\%"),
-                          ("$", r"\$"), ("#", r"\#"), ("_", r"\_")):  # fmt: skip
-        text = text.replace(char, escaped)
-    return text
+    r"""Text safe inside a BibTeX field: LaTeX's special characters escaped, each once.
+
+    >>> print(_escape("a_b {c} 100% \\ ~"))
+    a\_b \{c\} 100\% \textbackslash{} \textasciitilde{}
+    """
+    return "".join(_LATEX.get(char, char) for char in text)
 
 
-def _bibtex(record: AnyRecord) -> str:
+def _bibtex(record: AnyRecord | Classification) -> str:
     plan = _loader.load().plan
     key = "sei_policy_" + "".join(c if c.isalnum() else "_" for c in record.id)
-    title = _what(record) + ("" if isinstance(record, Plan) else f" of {plan.title.en}")
+    in_classification = isinstance(record, Classification) or (
+        isinstance(record, Record) and KINDS[record.kind].document is Classification
+    )
+    document = _classification_line(_loader.load().classification) if in_classification else _plan_line(plan)
     sources = "; ".join(_source_text(s) for s in _sources(record))
     fields = {
         "author": f"{{{AUTHOR}}}",
-        "title": _escape(title),
+        "title": _escape(_what(record) + _of(record)),
         "year": _year(),
         "version": f"{__version__}, data edition {plan.edition}",
-        "note": _escape(f"{_plan_line(plan)}. Identifier {record.id}. Licensed CC BY 4.0. Sources: " + sources),
-        "howpublished": "sei\\_policy, a Python data library",
+        "note": _escape(f"{document}. Identifier {record.id}. Licensed {DATA_LICENCE}. Sources: {sources}"),
+        "howpublished": _escape("sei_policy, a Python data library"),
     }
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields.items())
     return f"@misc{{{key},\n{body}\n}}"

@@ -11,15 +11,22 @@ foreign key for every column that holds one identifier (``requirement_id`` →
 
 The columns that hold several identifiers (``agency_ids`` and the like) are strings, the
 identifiers joined with ``;``: a v1 foreign key cannot point from a list. ``relations.csv``
-holds the same links one per row, ready to join; its ``from`` and ``to`` point into
-several tables, which a v1 foreign key cannot express either, so it has a primary key but
-no foreign keys.
+holds every link one per row, ready to join; its ``to`` points into several tables, which
+a v1 foreign key cannot express either, so it has a primary key but no foreign keys. So
+the package adds, beyond the files of ``export("csv")``, one *link table* per list
+relation, named ``<kind>-<field>.csv`` (``action-agency_ids.csv``): the rows of
+``relations.csv`` for that field, as ``from``, ``to`` and ``position``, with the primary
+key ``["from", "to"]`` and a foreign key from each end to the ``id`` of its kind's table.
 
 >>> d = descriptor()
 >>> d["name"], d["profile"], [r["name"] for r in d["resources"]][:3]
 ('sei-policy-2020', 'tabular-data-package', ['plan', 'priority', 'guarantee'])
 >>> next(r for r in d["resources"] if r["name"] == "action")["schema"]["foreignKeys"][0]
 {'fields': 'requirement_id', 'reference': {'resource': 'requirement', 'fields': 'id'}}
+>>> [r["name"] for r in d["resources"]][10:13]
+['relations', 'plan-issuer_ids', 'objective-priority_ids']
+>>> [k["reference"]["resource"] for k in d["resources"][15]["schema"]["foreignKeys"]]
+['action', 'agency']
 """
 
 from __future__ import annotations
@@ -32,7 +39,7 @@ from typing import Any
 
 from sei_policy import _loader
 from sei_policy._cite import AUTHOR
-from sei_policy._export import SEPARATOR, Row, _csv_tables, atomic_path, write_csv, write_text
+from sei_policy._export import SEPARATOR, Row, _relation_fields, atomic_path, csv_tables, write_csv, write_text
 from sei_policy.errors import InvalidArgumentError
 from sei_policy.models import KINDS, Status
 
@@ -68,11 +75,17 @@ _TABLES: Mapping[str, str] = {
     "relations": (
         "One row per link from a record to another: the record (from), the field that holds the link "
         "(relation), the record it points to (to) and the position within a list field (from 1). "
-        "It lists the links of every column that ends in _id or _ids, and the plan's issuers, one per row."
+        "It lists the links of every column that ends in _id or _ids, and the plan's issuers, one per row: "
+        "the one table of every link, for joining. Its from and to point into several tables (the relation "
+        "says which), which a foreign key cannot express, so it has none; the link tables "
+        "<kind>-<field>.csv (action-agency_ids.csv …) hold the same rows per list relation, with foreign keys."
     ),
 }
 
-_JOINED = f"joined with '{SEPARATOR}' (relations.csv lists them one per row)"
+_JOINED = (
+    f"joined with '{SEPARATOR}' (the link table <kind>-<field>.csv lists them one per row, with foreign keys, "
+    "as relations.csv does)"
+)
 _COLUMNS: Mapping[str, tuple[str, str]] = {
     "id": (
         "Identifier",
@@ -115,12 +128,67 @@ _COLUMNS: Mapping[str, tuple[str, str]] = {
     "status": ("Status", "The record's provenance status: verified, seed, reported or inferred."),
     "from": ("From", "The identifier of the record that holds the link."),
     "relation": ("Relation", "The field that holds the link, named as in the record tables (requirement_id …)."),
-    "to": ("To", "The identifier of the record the link points to."),
+    "to": (
+        "To",
+        "The identifier of the record the link points to, in the table of its kind (the relation says which).",
+    ),
     "position": ("Position", "The position of the link within its field, from 1 (1 for a single identifier)."),
 }
 
 _INTEGERS = frozenset({"number", "value", "year", "position"})
 """Columns that hold whole numbers even where every cell of a table is empty (the plan's number)."""
+
+
+_LINK_COLUMNS = ("from", "to", "position")
+"""The columns of a link table."""
+
+_LINK_TARGETS: Mapping[str, str] = {"issuer_ids": "agency"}
+"""The kind a list field points to, where its name does not say it (``priority_ids`` -> ``priority``)."""
+
+_LINK_NOUNS: Mapping[str, tuple[str, str]] = {"issuer_ids": ("issuer", "issuers")}
+"""What a list field's identifiers are, singular and plural, where it is not their kind (the plan's issuers)."""
+
+_LINK_NOTES: Mapping[str, str] = {
+    "issuer_ids": " plan.csv has no issuer_ids column: the plan's issuers are here and in relations.csv only.",
+    "agency_ids": " An action whose responsibility clause is not known (agency_ids empty) has no rows.",
+}
+
+
+def _link_relations() -> dict[str, tuple[str, str, str]]:
+    """Each link table's file and its list relation: the owning kind, the field and the kind it points to.
+
+    The list fields (``_ids``) of every kind, in the order of the kinds and of each class's fields.
+
+    >>> _link_relations()["action-agency_ids.csv"]
+    ('action', 'agency_ids', 'agency')
+    """
+    links = {}
+    for spec in KINDS.values():
+        for field in _relation_fields(spec.cls):
+            if field.endswith("_ids"):
+                target = _LINK_TARGETS.get(field, field.removesuffix("_ids").replace("_", "-"))
+                if target not in KINDS:  # pragma: no cover - every list field of the models names a kind
+                    raise ValueError(f"{spec.kind}.{field}: no kind {target!r} to point to")
+                links[f"{spec.kind}-{field}.csv"] = (str(spec.kind), field, target)
+    return links
+
+
+def _link_tables(relations: Sequence[Row]) -> dict[str, tuple[Row, ...]]:
+    """Each link table's file and rows: the rows of ``relations`` for one list relation, without ``relation``."""
+    tables = {}
+    for file, (kind, field, _) in _link_relations().items():
+        tables[file] = tuple(
+            {"from": row["from"], "to": row["to"], "position": row["position"]}
+            for row in relations
+            if row["relation"] == field and str(row["from"]).partition(":")[0] == kind
+        )
+    return tables
+
+
+def _tables() -> dict[str, tuple[Row, ...]]:
+    """Each file of the package and its rows: those of ``export("csv")``, then the link tables."""
+    tables = csv_tables()
+    return tables | _link_tables(tables["relations.csv"])
 
 
 def _name(file: str) -> str:
@@ -179,24 +247,59 @@ def _foreign_keys(columns: Sequence[str]) -> list[dict[str, Any]]:
     return keys
 
 
+def _link(file: str) -> tuple[str, str, dict[str, Any]]:
+    """A link table's title, description and schema."""
+    kind, field, target = _link_relations()[file]
+    one, many = _LINK_NOUNS.get(field, (target, KINDS[target].plural))
+    title = f"{kind[:1].upper()}{kind[1:]} {many}"
+    what = one if one == target else f"{one} (an {target})"
+    description = (
+        f"Each {kind}'s {field}, one link per row, with foreign keys: the {kind} (from, {kind}.csv's id), "
+        f"the {one} it names (to, {target}.csv's id) and the {one}'s position in the {kind}'s list (from 1). "
+        f"The rows of relations.csv whose relation is {field}.{_LINK_NOTES.get(field, '')}"
+    )
+    fields = [
+        ("from", "string", kind[:1].upper() + kind[1:], f"The identifier of the {kind} that holds the link."),
+        ("to", "string", one[:1].upper() + one[1:], f"The identifier of the {what} the link points to."),
+        ("position", "integer", "Position", f"The position of the {one} within the {kind}'s {field}, from 1."),
+    ]
+    schema: dict[str, Any] = {
+        "fields": [
+            {"name": n, "type": t, "title": ft, "description": d, "constraints": {"required": True}}
+            for n, t, ft, d in fields
+        ],
+        "missingValues": [""],
+        "primaryKey": ["from", "to"],
+        "foreignKeys": [
+            {"fields": "from", "reference": {"resource": kind, "fields": "id"}},
+            {"fields": "to", "reference": {"resource": target, "fields": "id"}},
+        ],
+    }
+    return title, description, schema
+
+
 def _resource(file: str, rows: Sequence[Row], stats: Mapping[str, Any] | None) -> dict[str, Any]:
     name = _name(file)
     spec = KINDS.get(name)
-    columns = list(rows[0])
-    schema: dict[str, Any] = {
-        "fields": [_field(c, rows) for c in columns],
-        "missingValues": [""],
-        "primaryKey": "id" if "id" in columns else ["from", "relation", "to", "position"],
-    }
-    if keys := _foreign_keys(columns):
-        schema["foreignKeys"] = keys
-    title = "Relations" if spec is None else spec.plural[:1].upper() + spec.plural[1:]
+    if file in _link_relations():
+        title, description, schema = _link(file)
+    else:
+        columns = list(rows[0])
+        schema = {
+            "fields": [_field(c, rows) for c in columns],
+            "missingValues": [""],
+            "primaryKey": "id" if "id" in columns else ["from", "relation", "to", "position"],
+        }
+        if keys := _foreign_keys(columns):
+            schema["foreignKeys"] = keys
+        title = "Relations" if spec is None else spec.plural[:1].upper() + spec.plural[1:]
+        description = _TABLES.get(name, f"The {title.lower()}.")
     resource: dict[str, Any] = {
         "profile": "tabular-data-resource",
         "name": name,
         "path": file,
         "title": title,
-        "description": _TABLES.get(name, f"The {title.lower()}."),
+        "description": description,
         "format": "csv",
         "mediatype": "text/csv",
         "encoding": "utf-8",
@@ -214,17 +317,19 @@ def descriptor(
     """The content of ``datapackage.json``, as plain data.
 
     Args:
-        tables: each CSV file's name and rows (by default those of ``export("csv")``).
+        tables: each CSV file's name and rows (by default those of ``export("csv")``, then the link
+            tables); a link table is known by its name (``action-agency_ids.csv``).
         stats: each file's ``bytes`` and ``hash``, added to its resource where given.
     """
     plan = _loader.load().plan
-    tables = _csv_tables() if tables is None else tables
+    tables = _tables() if tables is None else tables
     description = (
         f"The Guiding Opinions on Expanding Investment in Strategic Emerging Industries (发改高技〔2020〕1409号, "
         f"issued {plan.issued.isoformat()}) as tables: one row per record of the plan (priorities, guarantees, "
         "objectives, requirements, actions, key industries, targets, agencies) and per top-level field of the "
         "NBS 2018 Strategic Emerging Industries Classification, with stable identifiers, English and Chinese "
-        "titles and the provenance status of each record and field, and one row per link between records. "
+        "titles and the provenance status of each record and field, one row per link between records, "
+        "and a link table with foreign keys for each field that holds a list of identifiers. "
         "An empty cell is a value that no registered source supports, or that the record does not have. "
         f'Cite as "{AUTHOR}, sei_policy, data edition {plan.edition}", and credit the sources each record rests on.'
     )
@@ -256,8 +361,9 @@ def write(
 ) -> list[Path]:
     """Create the folder ``path`` with the CSV tables and ``datapackage.json``, atomically.
 
-    The CSV files are those of ``export("csv")``, byte for byte: UTF-8 without a
-    byte-order mark, ``\\n`` line ends, an empty cell for a missing value.
+    The CSV files are those of ``export("csv")``, byte for byte, then one link table per
+    list relation (``action-agency_ids.csv`` …): UTF-8 without a byte-order mark, ``\\n``
+    line ends, an empty cell for a missing value.
 
     Args:
         path: the folder to create.
@@ -277,12 +383,16 @@ def write(
             "export('datapackage') writes UTF-8 without a byte-order mark, as Frictionless expects; "
             "excel=True is for export('csv')"
         )
-    tables = _csv_tables()
+    tables = _tables()
+    links = _link_relations()
     with atomic_path(path, overwrite=overwrite) as target:
         target.mkdir()
         stats: dict[str, dict[str, Any]] = {}
         for name, rows in tables.items():
-            write_csv(target / name, rows)
+            if name in links and not rows:  # pragma: no cover - every list relation has links today
+                write_text(target / name, ",".join(_LINK_COLUMNS) + "\n")  # the header, as the schema says
+            else:
+                write_csv(target / name, rows)
             data = (target / name).read_bytes()
             stats[name] = {"bytes": len(data), "hash": "sha256:" + hashlib.sha256(data).hexdigest()}
         write_text(target / DESCRIPTOR, dumps(descriptor(tables, stats)))

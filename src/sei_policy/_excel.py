@@ -29,7 +29,7 @@ from typing import Any
 
 from sei_policy import __version__, _loader
 from sei_policy._cite import cite
-from sei_policy._export import ExportError, MissingExtraError, Row, _csv_tables, atomic_path
+from sei_policy._export import ExportError, MissingExtraError, Row, atomic_path, csv_tables
 from sei_policy._stata import column_label
 from sei_policy.models import Kind, Status
 
@@ -207,7 +207,7 @@ def _readme(ws: Any, tables: Mapping[str, Sequence[Row]], kit: Any) -> None:
 
 def _tables() -> dict[str, tuple[Row, ...]]:
     """Each data sheet's name and rows: the kinds, the relations, then the source register."""
-    tables = {Path(name).stem: rows for name, rows in _csv_tables().items()}
+    tables = {Path(name).stem: rows for name, rows in csv_tables().items()}
     plan = _loader.load().plan
     tables["sources"] = tuple(
         {"key": s.key, "address": s.address, "description": s.description, "reliability": s.reliability}

@@ -43,6 +43,7 @@ __all__ = (
     "MissingExtraError",
     "asdict",
     "atomic_path",
+    "csv_tables",
     "export",
     "relations",
     "relations_frame",
@@ -278,10 +279,11 @@ def atomic_path(path: Path, *, overwrite: bool) -> Iterator[Path]:
     """A temporary path beside ``path`` to write to; renamed onto ``path`` only if the block succeeds.
 
     The temporary file or folder is removed on failure, so a failed export leaves nothing
-    behind and never half a file. ``path`` must not exist unless ``overwrite`` is true.
+    behind and never half a file. ``path`` must not exist unless ``overwrite`` is true, or
+    be an empty folder (the folder a user made for the export).
     """
     path = Path(path)
-    if path.exists() and not overwrite:
+    if path.exists() and not overwrite and not (path.is_dir() and not any(path.iterdir())):
         raise ExportError(f"{str(path)!r} exists; pass overwrite=True (--overwrite) to replace it")
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
@@ -318,7 +320,7 @@ def _write_json(path: Path, *, overwrite: bool = False, **_: object) -> list[Pat
     return [Path(path)]
 
 
-def _csv_tables() -> dict[str, tuple[Row, ...]]:
+def csv_tables() -> dict[str, tuple[Row, ...]]:
     """Each CSV file's name and rows: one per kind (the plan's, then the NBS fields), then the relations."""
     tables = {f"{spec.kind}.csv": to_records(spec.kind) for spec in KINDS.values()}
     tables["relations.csv"] = relations()
@@ -339,7 +341,7 @@ def write_csv(path: Path, rows: Sequence[Row], *, excel: bool = False) -> None:
 
 def _write_csv(path: Path, *, overwrite: bool = False, excel: bool = False, **_: object) -> list[Path]:
     """A folder of CSV files: one per kind, named for it, and ``relations.csv``."""
-    tables = _csv_tables()
+    tables = csv_tables()
     with atomic_path(path, overwrite=overwrite) as target:
         target.mkdir()
         for name, rows in tables.items():

@@ -134,16 +134,19 @@ def _path(text: str) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return its exit status.
 
-    0 on success; 1 when a record or kind is unknown or ambiguous, a file
-    cannot be written, an extra is missing or the data is invalid (one
-    ``sei-policy: error:`` line on stderr; invalid data adds a line per
-    problem); 130 when interrupted. On bad usage argparse prints the usage and
-    raises ``SystemExit(2)``; ``--help`` and ``--version`` raise ``SystemExit(0)``.
+    0 on success; 1 when a record is unknown or ambiguous, a file cannot be
+    written, an extra is missing or the data is invalid (one ``sei-policy:
+    error:`` line on stderr; invalid data adds a line per problem); 2 for a
+    kind that names no kind; 130 when interrupted. On other bad usage argparse
+    prints the usage and raises ``SystemExit(2)``; ``--help`` and ``--version``
+    raise ``SystemExit(0)``.
     """
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")  # an ASCII terminal gets escapes, not a crash
     out = sys.stdout
+    if argv is None:
+        argv = [_decoded(argument) for argument in sys.argv[1:]]
     try:
         try:
             args = _parser().parse_args(argv)
@@ -161,6 +164,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except AmbiguousLookupError as error:
         error.hint = "use --kind or an identifier"
         return _error(error)
+    except sp.UnknownKindError as error:  # a --kind or KIND that names no kind is bad usage
+        _error(error)
+        return EXIT_USAGE
     except (SeiPolicyError, OSError) as error:
         return _error(error)
     except KeyboardInterrupt:
@@ -168,9 +174,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     return EXIT_OK
 
 
+# The library's messages speak Python; on the command line the same advice names the options.
+_CLI_WORDS = (
+    ("pass kind=,", "use --kind,"),
+    ("pass kind=", "use --kind "),
+    ("overwrite=True (--overwrite)", "--overwrite"),
+)
+
+
 def _error(error: BaseException) -> int:
-    print(f"{PROG}: error: {error}", file=sys.stderr)
+    message = str(error)
+    for python, option in _CLI_WORDS:
+        message = message.replace(python, option)
+    print(f"{PROG}: error: {message}", file=sys.stderr)
     return EXIT_ERROR
+
+
+def _decoded(argument: str) -> str:
+    """An argument as text, even where the locale is not UTF-8 and Python kept undecodable bytes as surrogates."""
+    if any("\udc80" <= char <= "\udcff" for char in argument):
+        return os.fsencode(argument).decode("utf-8", "replace")
+    return argument
 
 
 def _silence_stdout() -> None:

@@ -18,14 +18,17 @@ from __future__ import annotations
 
 import html as _html
 import re
+import sys
 from collections.abc import Iterable
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol, TypeGuard
 
 import attrs
 
 from sei_policy._loader import load
-from sei_policy._search import Hit, Hits
 from sei_policy.models import Claim, Classification, Plan, Provenance, Record
+
+if TYPE_CHECKING:
+    from sei_policy._search import Hit, Hits
 
 __all__ = ("html", "overview", "pretty")
 
@@ -102,7 +105,7 @@ def pretty(value: object, printer: _Printer, cycle: bool) -> None:
     if cycle:
         printer.text(f"{type(value).__name__}(...)")
         return
-    if isinstance(value, Hits):
+    if _is_hits(value):
         lines = _hits_lines(value)
     elif isinstance(value, Plan):
         lines = _overview(value).splitlines()
@@ -166,6 +169,12 @@ def _classification_lines(classification: Classification) -> list[str]:
     for c in classification.categories:
         lines.append(_line(c.notation, c.title.en, c.title.zh) if c.title.en else f"{c.notation:<7}{c.title.zh}")
     return lines
+
+
+def _is_hits(value: object) -> TypeGuard[Hits[Record | Plan]]:
+    """Whether ``value`` is search results; only a search makes them, so the search code need not load here."""
+    search = sys.modules.get("sei_policy._search")
+    return search is not None and isinstance(value, search.Hits)
 
 
 def _hits_lines(hits: Hits[Record | Plan]) -> list[str]:
@@ -295,7 +304,7 @@ def html(value: object) -> str:
     >>> html({"a": "<b>"})
     '<pre class="sei-repr">{&#x27;a&#x27;: &#x27;&lt;b&gt;&#x27;}</pre>'
     """
-    if isinstance(value, Hits):
+    if _is_hits(value):
         return _hits_html(value)
     if isinstance(value, Plan):
         return _plan_html(value)

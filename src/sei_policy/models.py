@@ -300,16 +300,16 @@ class Guarantee(Record):
 class Objective(Record):
     """A reason the preamble gives for the plan; some implement the priorities or guarantees."""
 
-    priority_ids: tuple[str, ...] = ()
-    guarantee_ids: tuple[str, ...] = ()
+    priority_ids: tuple[str, ...] = attrs.field(default=(), repr=False)
+    guarantee_ids: tuple[str, ...] = attrs.field(default=(), repr=False)
 
 
 @attrs.frozen(kw_only=True, repr=False)
 class Requirement(Record):
     """One of the four requirement areas (parts 二 to 五 of the original)."""
 
-    part: str
-    action_ids: tuple[str, ...]
+    part: str = attrs.field(repr=False)
+    action_ids: tuple[str, ...] = attrs.field(repr=False)
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -319,10 +319,10 @@ class Action(Record):
     ``agency_ids`` is ``None`` where the item's responsibility clause is not known.
     """
 
-    requirement_id: str
-    industry_id: str | None = None
-    agency_ids: tuple[str, ...] | None = None
-    target_ids: tuple[str, ...] = ()
+    requirement_id: str = attrs.field(repr=False)
+    industry_id: str | None = attrs.field(default=None, repr=False)
+    agency_ids: tuple[str, ...] | None = attrs.field(default=None, repr=False)
+    target_ids: tuple[str, ...] = attrs.field(default=(), repr=False)
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -333,9 +333,9 @@ class Industry(Record):
     to the industry by name; ``nbs_2018_match`` says whether the names coincide.
     """
 
-    action_id: str
-    nbs_2018_id: str | None = None
-    nbs_2018_match: Match | None = None
+    action_id: str = attrs.field(repr=False)
+    nbs_2018_id: str | None = attrs.field(default=None, repr=False)
+    nbs_2018_match: Match | None = attrs.field(default=None, repr=False)
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -343,8 +343,8 @@ class Target(Record):
     """A quantitative target; the plan states no target year, so ``year`` is ``None``."""
 
     value: int
-    year: int | None = None
-    action_id: str
+    year: int | None = attrs.field(default=None, repr=False)
+    action_id: str = attrs.field(repr=False)
 
 
 class Agency(Record):
