@@ -210,6 +210,14 @@ def test_export_refuses_bad_arguments_clearly(
         sp.export(*arguments)
 
 
+@pytest.mark.parametrize("format_", ["json", "jsonld", "excel", "datapackage"])
+def test_excel_byte_order_marks_are_for_csv_only(format_: str, tmp_path: Path) -> None:
+    """excel=True with another format is refused, not silently ignored, and nothing is written."""
+    with pytest.raises(sp.InvalidArgumentError, match="for the csv format only"):
+        sp.export(format_, tmp_path / "out", excel=True)
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_a_bad_base_is_a_type_error(tmp_path: Path) -> None:
     """base= must be text."""
     with pytest.raises(sp.ArgumentTypeError, match="base"):

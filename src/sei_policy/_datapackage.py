@@ -40,7 +40,6 @@ from typing import Any
 from sei_policy import _loader
 from sei_policy._cite import AUTHOR
 from sei_policy._export import SEPARATOR, Row, _relation_fields, atomic_path, csv_tables, write_csv, write_text
-from sei_policy.errors import InvalidArgumentError
 from sei_policy.models import KINDS, Status
 
 __all__ = ("DESCRIPTOR", "LICENSE", "NAME", "descriptor", "write")
@@ -368,7 +367,8 @@ def write(
     Args:
         path: the folder to create.
         overwrite: write into an existing folder, replacing each file whole.
-        excel: must be false: a data package's CSV files carry no byte-order mark.
+        excel: not used: ``export`` refuses it for every format but ``csv`` (a data package's
+            CSV files carry no byte-order mark, as Frictionless expects).
         base: not used (it is for ``jsonld`` and ``turtle``).
 
     Returns:
@@ -376,13 +376,7 @@ def write(
 
     Raises:
         ExportError: ``path`` exists and ``overwrite`` is false, or its folder does not exist.
-        InvalidArgumentError: ``excel`` is true.
     """
-    if excel:
-        raise InvalidArgumentError(
-            "export('datapackage') writes UTF-8 without a byte-order mark, as Frictionless expects; "
-            "excel=True is for export('csv')"
-        )
     tables = _tables()
     links = _link_relations()
     with atomic_path(path, overwrite=overwrite) as target:

@@ -401,14 +401,15 @@ def export(
         format: one of :data:`FORMATS` (``"json"``, ``"csv"``, …).
         path: the file to write (``json``), or the folder to create (``csv``).
         overwrite: replace what is at ``path``; without it an existing path is refused.
-        excel: for ``csv``, begin each file with a UTF-8 byte-order mark, which Excel
-            needs to show Chinese (R, pandas and Frictionless expect none).
+        excel: for ``csv`` only, begin each file with a UTF-8 byte-order mark, which
+            Excel needs to show Chinese (R, pandas and Frictionless expect none).
         base: for ``jsonld`` and ``turtle``, the base of the concepts' IRIs (by default
             the URN form ``urn:sei-policy:`` followed by the identifier).
 
     Raises:
         ExportError: ``path`` exists (and ``overwrite`` is false) or cannot be written.
-        InvalidArgumentError: ``format`` is not one of :data:`FORMATS`.
+        InvalidArgumentError: ``format`` is not one of :data:`FORMATS`, or ``excel`` is
+            true for another format than ``csv``.
 
     >>> import sei_policy as sp, tempfile, pathlib
     >>> folder = pathlib.Path(tempfile.mkdtemp())
@@ -425,6 +426,8 @@ def export(
         raise InvalidArgumentError(f"export() knows no format {format[:40]!r}; expected one of {known}")
     if base is not None and not isinstance(base, str):
         raise ArgumentTypeError("export()", "base", "a string such as 'https://example.org/sei/'", base)
+    if excel and name != "csv":  # said rather than silently ignored
+        raise InvalidArgumentError(f"excel=True (--excel) is for the csv format only, not {name!r}")
     try:
         return _writer(name)(Path(path), overwrite=overwrite, excel=excel, base=base)
     except OSError as error:
