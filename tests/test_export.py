@@ -94,7 +94,7 @@ def test_relations_cover_every_link_once() -> None:
     expected = len(PLAN.issuer_ids) + sum(
         len(v) if isinstance(v, tuple) else v is not None
         for record in sp.records()
-        for name, v in ((n, getattr(record, n)) for n in _export._relation_fields(type(record)))
+        for name, v in ((n, getattr(record, n)) for n in _export.relation_fields(type(record)))
         if name.endswith(("_id", "_ids"))
     )
     assert len(rows) == expected
@@ -199,7 +199,7 @@ def test_a_failed_export_leaves_nothing_behind(tmp_path: Path, monkeypatch: pyte
 @pytest.mark.parametrize(
     ("arguments", "error"),
     [(("yaml", "x"), sp.InvalidArgumentError), ((5, "x"), sp.ArgumentTypeError), (("csv", 5), sp.ArgumentTypeError),
-     (("csv", "no/such/folder/x"), sp.ExportError)],
+     (("csv", "no/such/folder/x"), sp.ExportError), (("json", "plan\x00.json"), sp.ExportError)],
 )  # fmt: skip
 def test_export_refuses_bad_arguments_clearly(
     arguments: tuple[Any, Any], error: type[Exception], tmp_path: Path, monkeypatch: pytest.MonkeyPatch

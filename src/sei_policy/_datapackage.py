@@ -38,8 +38,8 @@ from pathlib import Path
 from typing import Any
 
 from sei_policy import _loader
-from sei_policy._cite import AUTHOR
-from sei_policy._export import SEPARATOR, Row, _relation_fields, atomic_path, csv_tables, write_csv, write_text
+from sei_policy._cite import AUTHOR, DATA_LICENCE_ID, DATA_LICENCE_TITLE, DATA_LICENCE_URL
+from sei_policy._export import SEPARATOR, Row, atomic_path, csv_tables, relation_fields, write_csv, write_text
 from sei_policy.models import KINDS, Status
 
 __all__ = ("DESCRIPTOR", "LICENSE", "NAME", "descriptor", "write")
@@ -50,11 +50,7 @@ NAME = "sei-policy-2020"
 DESCRIPTOR = "datapackage.json"
 """The name of the descriptor file in the package's folder."""
 
-LICENSE: Mapping[str, str] = {
-    "name": "CC-BY-4.0",
-    "path": "https://creativecommons.org/licenses/by/4.0/",
-    "title": "Creative Commons Attribution 4.0 International",
-}
+LICENSE: Mapping[str, str] = {"name": DATA_LICENCE_ID, "path": DATA_LICENCE_URL, "title": DATA_LICENCE_TITLE}
 """The licence the package declares for its data."""
 
 _TITLE = "China's 2020 Strategic Emerging Industries plan (发改高技〔2020〕1409号) and the NBS 2018 classification"
@@ -163,7 +159,7 @@ def _link_relations() -> dict[str, tuple[str, str, str]]:
     """
     links = {}
     for spec in KINDS.values():
-        for field in _relation_fields(spec.cls):
+        for field in relation_fields(spec.cls):
             if field.endswith("_ids"):
                 target = _LINK_TARGETS.get(field, field.removesuffix("_ids").replace("_", "-"))
                 if target not in KINDS:  # pragma: no cover - every list field of the models names a kind

@@ -28,9 +28,9 @@ from types import SimpleNamespace
 from typing import Any
 
 from sei_policy import __version__, _loader
-from sei_policy._cite import cite
+from sei_policy._cite import DATA_LICENCE, DATA_LICENCE_TITLE, DATA_LICENCE_URL, cite
+from sei_policy._columns import column_label
 from sei_policy._export import ExportError, MissingExtraError, Row, atomic_path, csv_tables
-from sei_policy._stata import column_label
 from sei_policy.models import Kind, Status
 
 __all__ = ("CREATED", "ZIP_DATE_TIME", "display_width", "write")
@@ -139,8 +139,8 @@ def _readme(ws: Any, tables: Mapping[str, Sequence[Row]], kit: Any) -> None:
         ("Package", f"sei_policy {__version__}, a Python data library (pip install sei-policy)"),
         (
             "Licence",
-            "The data: CC BY 4.0 (Creative Commons Attribution 4.0 International, "
-            "https://creativecommons.org/licenses/by/4.0/). Each record's sources are credited in its "
+            f"The data: {DATA_LICENCE} ({DATA_LICENCE_TITLE}, "
+            f"{DATA_LICENCE_URL}). Each record's sources are credited in its "
             "provenance (in Python, sp.get(identifier).provenance and sp.cite(identifier)); the sources "
             "sheet lists them all. The code of the sei_policy library: MIT.",
         ),
@@ -270,7 +270,7 @@ def write(path: Path, *, overwrite: bool = False, excel: bool = False, base: str
     props.lastModifiedBy = None
     props.title = f"{plan.title.en} ({plan.document_number}), as data"
     props.subject = "China's 2020 Strategic Emerging Industries plan and the NBS 2018 SEI classification"
-    props.description = f"sei_policy {__version__}, data edition {plan.edition}; data licensed CC BY 4.0"
+    props.description = f"sei_policy {__version__}, data edition {plan.edition}; data licensed {DATA_LICENCE}"
     props.created = CREATED
     props.modified = CREATED
     buffer = io.BytesIO()

@@ -45,6 +45,7 @@ __all__ = (
     "atomic_path",
     "csv_tables",
     "export",
+    "relation_fields",
     "relations",
     "relations_frame",
     "to_frame",
@@ -97,7 +98,7 @@ def asdict(record: AnyRecord) -> dict[str, Any]:
 # -- flat --------------------------------------------------------------------------
 
 
-def _relation_fields(cls: type) -> tuple[str, ...]:
+def relation_fields(cls: type) -> tuple[str, ...]:
     """The fields of a record class beyond the common ones, in the class's order (``requirement_id`` …)."""
     common = {a.name for a in attrs.fields(Record)}
     return tuple(a.name for a in attrs.fields(cls) if a.name not in common)
@@ -147,7 +148,7 @@ def _columns(records: Sequence[AnyRecord]) -> tuple[tuple[str, ...], tuple[str, 
     classes = dict.fromkeys(type(r) for r in records)
     for spec in KINDS.values():
         if spec.cls in classes and spec.cls is not Plan:
-            relation.update(dict.fromkeys(_relation_fields(spec.cls)))
+            relation.update(dict.fromkeys(relation_fields(spec.cls)))
     claimed: dict[str, None] = {}
     for record in records:
         claimed.update(dict.fromkeys(_claimed(record)))
@@ -204,7 +205,7 @@ def relations() -> tuple[Row, ...]:
     rows: list[Row] = []
     everything: tuple[AnyRecord, ...] = (plan, *plan.records)
     for record in everything:
-        fields = ("issuer_ids",) if isinstance(record, Plan) else _relation_fields(type(record))
+        fields = ("issuer_ids",) if isinstance(record, Plan) else relation_fields(type(record))
         for name in fields:
             if not name.endswith(("_id", "_ids")):
                 continue
@@ -424,6 +425,8 @@ def export(
     if name not in _WRITERS:
         known = ", ".join(map(repr, FORMATS))
         raise InvalidArgumentError(f"export() knows no format {format[:40]!r}; expected one of {known}")
+    if "\x00" in os.fspath(path):
+        raise ExportError(f"cannot write {os.fspath(path)[:80]!r}: a path cannot hold a NUL character")
     if base is not None and not isinstance(base, str):
         raise ArgumentTypeError("export()", "base", "a string such as 'https://example.org/sei/'", base)
     if excel and name != "csv":  # said rather than silently ignored

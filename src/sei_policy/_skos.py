@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sei_policy import _loader
-from sei_policy._datapackage import LICENSE
+from sei_policy._cite import DATA_LICENCE_URL
 from sei_policy._export import MissingExtraError, atomic_path, relations, write_text
 from sei_policy.errors import ArgumentTypeError, InvalidArgumentError, shown
 from sei_policy.models import Claim, Classification, Plan, Provenance, Record, Source, Terms, Text
@@ -374,7 +374,7 @@ def document(base: str | None = None) -> dict[str, Any]:
         **_names(plan),
         "issued": plan.issued.isoformat(),
         "versionInfo": plan.edition,
-        "license": LICENSE["path"],
+        "license": DATA_LICENCE_URL,
         "hasTopConcept": [base + r.id for r in plan.records if r.kind != "action"],
         **_provenance(plan, plan.provenance),
     }
@@ -387,7 +387,7 @@ def document(base: str | None = None) -> dict[str, Any]:
         "dateAccepted": classification.adopted.isoformat(),
         "issued": classification.published.isoformat(),
         "versionInfo": classification.edition,
-        "license": LICENSE["path"],
+        "license": DATA_LICENCE_URL,
         "hasTopConcept": [base + c.id for c in classification.categories],
         **({} if classification.note is None else {"scopeNote": classification.note}),
         "source": _sources(plan, classification.source_keys),
