@@ -13,8 +13,12 @@ PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
 
 
 def test_version_is_the_packages() -> None:
-    """The literal __version__ equals the version in pyproject.toml."""
-    assert sp.__version__ == PYPROJECT["project"]["version"]
+    """The build reads the version from _about.py, the one place it is written, and the installed metadata agrees."""
+    import importlib.metadata
+
+    assert "version" in PYPROJECT["project"]["dynamic"]
+    assert PYPROJECT["tool"]["hatch"]["version"]["path"] == "src/sei_policy/_about.py"
+    assert importlib.metadata.version("sei-policy") == sp.__version__
 
 
 def _release(version: str) -> tuple[int, ...]:

@@ -16,7 +16,7 @@ from .helpers import ALL_RECORDS, CLASSIFICATION, PLAN
 
 # Each kind's per-kind accessor, and the navigation methods that take a key of that kind.
 ACCESSOR: dict[sp.Kind, Callable[[Any], Any]] = {
-    **{s.kind: getattr(PLAN, s.cls.__name__.lower()) for s in sp.KINDS.values() if s.document is sp.Plan},
+    **{sp.Kind(s.kind): getattr(PLAN, s.cls.__name__.lower()) for s in sp.KINDS.values() if s.document is sp.Plan},
     sp.Kind.NBS_2018: CLASSIFICATION.category,
 }
 NAVIGATION: dict[sp.Kind, tuple[str, ...]] = {

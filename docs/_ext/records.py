@@ -166,7 +166,7 @@ def section(record: Any, level: int) -> Iterator[str]:
 
 def generate() -> str:
     """Every record's section, grouped by kind, in document order."""
-    kinds = [kind for kind in sp.KINDS if kind is not sp.Kind.PLAN]
+    kinds = [kind for kind in sp.KINDS if kind != sp.Kind.PLAN]
     if list(HEADINGS) != kinds:
         raise ExtensionError(f"records.py: HEADINGS must name every kind but the plan, in the order {kinds}")
     lines = list(section(sp.plan(), 2))

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import importlib  # loaded by the interpreter at start-up: free to import
 
+from sei_policy._about import DATA_EDITION, __version__
 from sei_policy.errors import (
     AmbiguousLookupError,
     ArgumentTypeError,
@@ -75,9 +76,6 @@ if TYPE_CHECKING:
         Text,
     )
 
-__version__ = "0.1.0"
-DATA_EDITION = "2026.2"
-"""The edition of the shipped data, versioned apart from the code (equals ``plan().edition``)."""
 
 __all__ = (
     "DATA_EDITION",

@@ -13,21 +13,14 @@ from __future__ import annotations
 
 from typing import Literal
 
-from sei_policy import __version__, _loader
+from sei_policy import _loader
+from sei_policy._about import AUTHOR, DATA_LICENCE, __version__
 from sei_policy._lookup import lookup
 from sei_policy.errors import ArgumentTypeError, InvalidArgumentError
 from sei_policy.models import KINDS, AnyRecord, Classification, Plan, Record, Source
 
-__all__ = ("AUTHOR", "DATA_LICENCE", "DATA_LICENCE_ID", "DATA_LICENCE_TITLE", "DATA_LICENCE_URL", "cite")
+__all__ = ("cite",)
 
-AUTHOR = "The sei_policy developers"
-"""Who the data set is credited to; the sources of each record are credited in the citation itself."""
-DATA_LICENCE = "CC BY 4.0"
-"""The licence of the data files, as people write it (the code is MIT)."""
-DATA_LICENCE_ID = "CC-BY-4.0"
-"""The same licence's SPDX identifier, as data packages and metadata write it."""
-DATA_LICENCE_TITLE = "Creative Commons Attribution 4.0 International"
-DATA_LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
 
 Style = Literal["text", "bibtex"]
 

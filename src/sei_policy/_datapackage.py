@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import Any
 
 from sei_policy import _loader
-from sei_policy._cite import AUTHOR, DATA_LICENCE_ID, DATA_LICENCE_TITLE, DATA_LICENCE_URL
+from sei_policy._about import AUTHOR, DATA_LICENCE_ID, DATA_LICENCE_TITLE, DATA_LICENCE_URL
 from sei_policy._export import SEPARATOR, Row, atomic_path, csv_tables, relation_fields, write_csv, write_text
 from sei_policy.models import KINDS, Status
 

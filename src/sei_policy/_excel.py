@@ -27,8 +27,9 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
-from sei_policy import __version__, _loader
-from sei_policy._cite import DATA_LICENCE, DATA_LICENCE_TITLE, DATA_LICENCE_URL, cite
+from sei_policy import _loader
+from sei_policy._about import DATA_LICENCE, DATA_LICENCE_TITLE, DATA_LICENCE_URL, __version__
+from sei_policy._cite import cite
 from sei_policy._columns import column_label
 from sei_policy._export import ExportError, MissingExtraError, Row, atomic_path, csv_tables
 from sei_policy.models import Kind, Status

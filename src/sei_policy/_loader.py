@@ -27,7 +27,7 @@ import importlib_resources
 
 from sei_policy import _converter, _validate
 from sei_policy.errors import PlanDataError
-from sei_policy.models import Classification, Plan
+from sei_policy.models import KINDS, Classification, KindSpec, Plan
 
 __all__ = (
     "CLASSIFICATION_FILE",
@@ -59,9 +59,14 @@ _T = TypeVar("_T")
 
 @attrs.frozen(kw_only=True)
 class Dataset:
-    """Everything the data folder holds, structured and validated, in the order of :data:`DOCUMENTS`."""
+    """Everything the data folder holds, structured and validated, in the order of :data:`DOCUMENTS`.
+
+    ``kinds`` is the registry the doors read (every table, format and display): the
+    shipped kinds, or more for a dataset a test builds with a kind of its own.
+    """
 
     documents: tuple[Plan | Classification, ...]
+    kinds: Mapping[str, KindSpec] = KINDS
 
     @property
     def plan(self) -> Plan:

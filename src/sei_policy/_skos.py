@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sei_policy import _loader
-from sei_policy._cite import DATA_LICENCE_URL
+from sei_policy._about import DATA_LICENCE_URL
 from sei_policy._export import MissingExtraError, atomic_path, relations, write_text
 from sei_policy.errors import ArgumentTypeError, InvalidArgumentError, shown
 from sei_policy.models import Claim, Classification, Plan, Provenance, Record, Source, Terms, Text

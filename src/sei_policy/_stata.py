@@ -28,10 +28,11 @@ from typing import Any
 
 import attrs
 
-from sei_policy import __version__, _loader
+from sei_policy import _loader
+from sei_policy._about import __version__
 from sei_policy._columns import MAX_LABEL, column_label
 from sei_policy._export import ExportError, MissingExtraError, atomic_path, relations_frame, to_frame
-from sei_policy.models import KINDS, Kind, Record
+from sei_policy.models import KINDS, Record
 
 __all__ = ("DTA_VERSION", "TIME_STAMP", "column_label", "dataset_label", "write")
 
@@ -68,7 +69,7 @@ def _check_names(columns: Iterable[str]) -> None:
         raise ExportError(f"not valid Stata variable names: {', '.join(map(repr, bad))}"[:300])
 
 
-def _integer_fields(kind: Kind | None) -> frozenset[str]:
+def _integer_fields(kind: str | None) -> frozenset[str]:
     """The columns that hold whole numbers by the models' types, even where every value is empty (``year``)."""
     classes: list[type] = [Record] if kind is None else [Record, KINDS[kind].cls]
     found = set()

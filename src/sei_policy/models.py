@@ -102,6 +102,135 @@ class Match(enum.StrEnum):
     PARTIAL = "partial"
 
 
+class ValueType(enum.StrEnum):
+    """What a column holds: the one vocabulary every table, schema and format reads.
+
+    >>> ValueType.IDS.is_relation, ValueType.TEXT.is_relation
+    (True, False)
+    """
+
+    TEXT = "text"
+    INTEGER = "integer"
+    NUMBER = "number"
+    DATE = "date"
+    LIST = "list"
+    """Several texts; a flat table joins them with ``;``."""
+    CHOICE = "choice"
+    """One of a closed set of values (:attr:`Column.choices`)."""
+    ID = "id"
+    """The identifier of one record of the kind :attr:`Column.target`."""
+    IDS = "ids"
+    """The identifiers of several records of the kind :attr:`Column.target`, in order."""
+
+    @property
+    def is_relation(self) -> bool:
+        """Whether the column links to other records (``id`` or ``ids``)."""
+        return self in (ValueType.ID, ValueType.IDS)
+
+
+@attrs.frozen(kw_only=True)
+class Column:
+    """One declared field of a kind, as every door shows it: the registry's unit.
+
+    Each kind declares its columns once, on the fields of its class (see
+    :func:`columns`); the flat tables, pandas, CSV, the data package, Stata, Excel,
+    SKOS, the displays and the validation of relations all read them.
+
+    ``name`` is the column's name in flat tables; ``attribute`` (and ``lang`` for a
+    bilingual text) says where the value sits on a record; ``title`` is a short
+    heading, ``label`` at most 80 characters (Stata, Excel), ``description`` a
+    sentence (the data package). A relation (``type`` ``id`` or ``ids``) names the
+    ``target`` kind, the SKOS properties it maps to there and back (``skos``), and
+    what its items are called where that is not the target kind (``noun``).
+    ``flat`` is false for a field that is a relation only, with no column of its own.
+    """
+
+    name: str
+    title: str
+    label: str
+    description: str
+    type: ValueType = ValueType.TEXT
+    attribute: str = ""
+    lang: str | None = None
+    target: str | None = None
+    choices: tuple[str, ...] = ()
+    skos: tuple[str, str | None] = ("related", "related")
+    noun: tuple[str, str] | None = None
+    note: str = ""
+    flat: bool = True
+
+    def value(self, record: object) -> object:
+        """The column's value on ``record`` (``None`` where the record lacks the field).
+
+        >>> import sei_policy as sp
+        >>> [c.value(sp.plan().action(4)) for c in columns_of(Action) if c.name in ("title_zh", "requirement_id")]
+        ['加快新材料产业强弱项', 'requirement:key-industries']
+        """
+        value = getattr(record, self.attribute or self.name, None)
+        return value if self.lang is None or value is None else getattr(value, self.lang)
+
+
+_COLUMNS = "sei_policy.columns"
+"""The key of a field's declared columns in its attrs metadata."""
+
+
+def declare(*declared: Column) -> dict[str, tuple[Column, ...]]:
+    """The attrs ``metadata`` that declares a field's columns (two for a bilingual text)."""
+    return {_COLUMNS: declared}
+
+
+def _text_columns(
+    attribute: str, title: str, label: str, description: str, *, kind: ValueType
+) -> dict[str, tuple[Column, ...]]:
+    """The English and Chinese columns of a bilingual field (``title`` -> ``title_en``, ``title_zh``)."""
+    return declare(
+        *(
+            Column(
+                name=f"{attribute}_{lang}",
+                attribute=attribute,
+                lang=lang,
+                title=f"{language} {title}",
+                label=f"{label} ({language})" + (", separated by ;" if kind is ValueType.LIST else ""),
+                description=description.format(language=language),
+                type=kind,
+            )
+            for lang, language in (("en", "English"), ("zh", "Chinese"))
+        )
+    )
+
+
+_JOINED = (
+    "joined with ';' (the link table <kind>-<field>.csv lists them one per row, with foreign keys, "
+    "as relations.csv does)"
+)
+
+
+def relation(
+    name: str, target: str, title: str, label: str, description: str, **more: Any
+) -> dict[str, tuple[Column, ...]]:
+    """The metadata of a field that links to records of ``target``: ``_id`` holds one, ``_ids`` several.
+
+    A list relation's label and description say how its items are joined in a flat table.
+    """
+    many = name.endswith("_ids")
+    return declare(
+        Column(
+            name=name,
+            title=title,
+            label=label + (", separated by ;" if many else ""),
+            description=description.format(joined=_JOINED),
+            type=ValueType.IDS if many else ValueType.ID,
+            target=target,
+            **more,
+        )
+    )
+
+
+def field(name: str, title: str, label: str, description: str, **more: Any) -> dict[str, tuple[Column, ...]]:
+    """The metadata of a field with one column of its own (``part``, ``value`` …)."""
+    return declare(Column(name=name, title=title, label=label, description=description, **more))
+
+
 class _Model:
     """The base of every model: one ``__repr__`` for all, cheaper than one generated per class."""
 
@@ -209,6 +338,59 @@ class Provenance(_Model):
         return tuple(keys)
 
 
+# -- the columns every record has, declared once (the plan shares them) -------------
+
+_ID = field(
+    "id",
+    "Identifier",
+    "Identifier",
+    "The record's stable identifier, <kind>:<slug>: it never changes meaning and is never reused.",
+)
+_KIND = field(
+    "kind", "Kind", "Kind of record", "The kind of record: the prefix of its identifier.", type=ValueType.CHOICE
+)
+_NOTATION = field(
+    "notation",
+    "Notation",
+    "Notation (short code)",
+    "The short code: the kind's letter and the number (A4), an agency's abbreviation, or NBS- and the "
+    "NBS code; empty for the plan.",
+)
+_NUMBER = field(
+    "number",
+    "Number",
+    "Number (position within its kind)",
+    "The position within its kind, from 1 (for an NBS field, its code); empty for the plan.",
+    type=ValueType.INTEGER,
+)
+_TITLE = _text_columns(
+    "title",
+    "title",
+    "Title",
+    "The title in {language}; empty where no registered source gives it.",
+    kind=ValueType.TEXT,
+)
+_ALIASES = _text_columns(
+    "aliases", "aliases", "Aliases", "Other names in {language}, ';'-separated.", kind=ValueType.LIST
+)
+_KEYWORDS = _text_columns(
+    "keywords",
+    "keywords",
+    "Keywords",
+    "Concrete things the sources name for the record, ';'-separated.",
+    kind=ValueType.LIST,
+)
+_SUMMARY = field(
+    "summary",
+    "Summary",
+    "Summary (the project's own words)",
+    "A short description in the project's own words; empty where it is not known.",
+)
+_ACTION_ID = relation(
+    "action_id", "action", "Action", "Action (identifier)", "The identifier of the action the record belongs to."
+)
+
+
 def _hash_by_id(self: Any) -> int:
     """Records hash by identifier: equal records have equal identifiers, and str caches its hash."""
     return hash(self.id)
@@ -223,14 +405,14 @@ class Record(_Model):
     within its kind (4). Records are hashable, cheaply, so they serve as dict keys.
     """
 
-    id: str
-    kind: Kind
-    notation: str
-    number: int
-    title: Text
-    aliases: Terms = attrs.field(default=Terms(), repr=False)
-    summary: str | None = attrs.field(default=None, repr=False)
-    keywords: Terms = attrs.field(default=Terms(), repr=False)
+    id: str = attrs.field(metadata=_ID)
+    kind: Kind = attrs.field(metadata=_KIND)
+    notation: str = attrs.field(metadata=_NOTATION)
+    number: int = attrs.field(metadata=_NUMBER)
+    title: Text = attrs.field(metadata=_TITLE)
+    aliases: Terms = attrs.field(default=Terms(), repr=False, metadata=_ALIASES)
+    summary: str | None = attrs.field(default=None, repr=False, metadata=_SUMMARY)
+    keywords: Terms = attrs.field(default=Terms(), repr=False, metadata=_KEYWORDS)
     provenance: Provenance = attrs.field(repr=False)
 
     @property
@@ -300,16 +482,54 @@ class Guarantee(Record):
 class Objective(Record):
     """A reason the preamble gives for the plan; some implement the priorities or guarantees."""
 
-    priority_ids: tuple[str, ...] = attrs.field(default=(), repr=False)
-    guarantee_ids: tuple[str, ...] = attrs.field(default=(), repr=False)
+    priority_ids: tuple[str, ...] = attrs.field(
+        default=(),
+        repr=False,
+        metadata=relation(
+            "priority_ids",
+            "priority",
+            "Priorities",
+            "Priorities (identifiers)",
+            "The identifiers of the priorities the objective implements, {joined}.",
+        ),
+    )
+    guarantee_ids: tuple[str, ...] = attrs.field(
+        default=(),
+        repr=False,
+        metadata=relation(
+            "guarantee_ids",
+            "guarantee",
+            "Guarantees",
+            "Guarantees (identifiers)",
+            "The identifiers of the guarantees the objective implements, {joined}.",
+        ),
+    )
 
 
 @attrs.frozen(kw_only=True, repr=False)
 class Requirement(Record):
     """One of the four requirement areas (parts 二 to 五 of the original)."""
 
-    part: str = attrs.field(repr=False)
-    action_ids: tuple[str, ...] = attrs.field(repr=False)
+    part: str = attrs.field(
+        repr=False,
+        metadata=field(
+            "part",
+            "Part",
+            "Part of the original (a Chinese numeral)",
+            "The part of the original the requirement is (二 to 五).",
+        ),
+    )
+    action_ids: tuple[str, ...] = attrs.field(
+        repr=False,
+        metadata=relation(
+            "action_ids",
+            "action",
+            "Actions",
+            "Actions (identifiers)",
+            "The identifiers of the requirement's actions, in order, {joined}.",
+            skos=("narrower", "broader"),
+        ),
+    )
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -319,10 +539,52 @@ class Action(Record):
     ``agency_ids`` is ``None`` where the item's responsibility clause is not known.
     """
 
-    requirement_id: str = attrs.field(repr=False)
-    industry_id: str | None = attrs.field(default=None, repr=False)
-    agency_ids: tuple[str, ...] | None = attrs.field(default=None, repr=False)
-    target_ids: tuple[str, ...] = attrs.field(default=(), repr=False)
+    requirement_id: str = attrs.field(
+        repr=False,
+        metadata=relation(
+            "requirement_id",
+            "requirement",
+            "Requirement",
+            "Requirement (identifier)",
+            "The identifier of the requirement the action belongs to.",
+            skos=("broader", "narrower"),
+        ),
+    )
+    industry_id: str | None = attrs.field(
+        default=None,
+        repr=False,
+        metadata=relation(
+            "industry_id",
+            "industry",
+            "Key industry",
+            "Industry (identifier)",
+            "The identifier of the action's key industry; empty for actions 9 to 20.",
+        ),
+    )
+    agency_ids: tuple[str, ...] | None = attrs.field(
+        default=None,
+        repr=False,
+        metadata=relation(
+            "agency_ids",
+            "agency",
+            "Agencies",
+            "Agencies (identifiers)",
+            "The identifiers of the agencies responsible for the action, {joined}; empty where the item's "
+            "responsibility clause is not known (every action but A9).",
+            note=" An action whose responsibility clause is not known (agency_ids empty) has no rows.",
+        ),
+    )
+    target_ids: tuple[str, ...] = attrs.field(
+        default=(),
+        repr=False,
+        metadata=relation(
+            "target_ids",
+            "target",
+            "Targets",
+            "Targets (identifiers)",
+            "The identifiers of the action's numeric targets, {joined}.",
+        ),
+    )
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -333,18 +595,48 @@ class Industry(Record):
     to the industry by name; ``nbs_2018_match`` says whether the names coincide.
     """
 
-    action_id: str = attrs.field(repr=False)
-    nbs_2018_id: str | None = attrs.field(default=None, repr=False)
-    nbs_2018_match: Match | None = attrs.field(default=None, repr=False)
+    action_id: str = attrs.field(repr=False, metadata=_ACTION_ID)
+    nbs_2018_id: str | None = attrs.field(
+        default=None,
+        repr=False,
+        metadata=relation(
+            "nbs_2018_id",
+            "nbs-2018",
+            "NBS 2018 field",
+            "NBS 2018 field (identifier)",
+            "The identifier of the NBS 2018 field that corresponds to the industry by name (inferred by the project).",
+            skos=("closeMatch", "closeMatch"),
+        ),
+    )
+    nbs_2018_match: Match | None = attrs.field(
+        default=None,
+        repr=False,
+        metadata=field(
+            "nbs_2018_match",
+            "NBS 2018 match",
+            "Match with the NBS 2018 field (exact or partial)",
+            "exact (the names coincide) or partial (the NBS field covers part).",
+            type=ValueType.CHOICE,
+            choices=("exact", "partial"),
+        ),
+    )
 
 
 @attrs.frozen(kw_only=True, repr=False)
 class Target(Record):
     """A quantitative target; the plan states no target year, so ``year`` is ``None``."""
 
-    value: int
-    year: int | None = attrs.field(default=None, repr=False)
-    action_id: str = attrs.field(repr=False)
+    value: int = attrs.field(
+        metadata=field("value", "Value", "Target value", "The number the target names.", type=ValueType.INTEGER)
+    )
+    year: int | None = attrs.field(
+        default=None,
+        repr=False,
+        metadata=field(
+            "year", "Year", "Target year", "The target year; empty, since the plan states none.", type=ValueType.INTEGER
+        ),
+    )
+    action_id: str = attrs.field(repr=False, metadata=_ACTION_ID)
 
 
 class Agency(Record):
@@ -536,14 +828,75 @@ class Plan(_Document):
     short_name: Text
     summary: str | None = None
     keywords: Terms = Terms()
-    document_number: str
-    document_number_en: str | None = None
+    document_number: str = attrs.field(
+        metadata=field("document_number", "Document number", "Document number", "The document number.", flat=False)
+    )
+    document_number_en: str | None = attrs.field(
+        default=None,
+        metadata=field(
+            "document_number_en",
+            "Document number (English)",
+            "Document number (English)",
+            "The document number as an English source gives it.",
+            flat=False,
+        ),
+    )
     document_type: Text
-    issuer_ids: tuple[str, ...]
-    issued: datetime.date
-    published: datetime.date | None = None
-    written: datetime.date | None = None
-    addressees: tuple[str, ...]
+    issuer_ids: tuple[str, ...] = attrs.field(
+        metadata=relation(
+            "issuer_ids",
+            "agency",
+            "Issuers",
+            "Issuers (identifiers)",
+            "The identifiers of the bodies that issued the plan, {joined}.",
+            skos=("creator", None),
+            noun=("issuer", "issuers"),
+            note=" plan.csv has no issuer_ids column: the plan's issuers are here and in relations.csv only.",
+            flat=False,
+        )
+    )
+    issued: datetime.date = attrs.field(
+        metadata=field(
+            "issued",
+            "Issued",
+            "Date issued",
+            "The date the document was issued (印发).",
+            type=ValueType.DATE,
+            flat=False,
+        )
+    )
+    published: datetime.date | None = attrs.field(
+        default=None,
+        metadata=field(
+            "published",
+            "Published",
+            "Date published",
+            "The date the document was made public.",
+            type=ValueType.DATE,
+            flat=False,
+        ),
+    )
+    written: datetime.date | None = attrs.field(
+        default=None,
+        metadata=field(
+            "written",
+            "Written",
+            "Date written",
+            "The date written on the document (成文日期).",
+            type=ValueType.DATE,
+            flat=False,
+        ),
+    )
+    addressees: tuple[str, ...] = attrs.field(
+        metadata=field(
+            "addressees",
+            "Addressees",
+            "Addressees",
+            "The bodies the document is addressed to.",
+            type=ValueType.LIST,
+            flat=False,
+        )
+    )
     seed: Seed
     figures: tuple[Figure, ...] = ()
     provenance: Provenance
@@ -798,47 +1151,222 @@ AnyRecord = Union[Plan, Record]  # noqa: UP007 - a runtime alias; `Plan | Record
 
 @attrs.frozen
 class KindSpec:
-    """What the library knows of one kind: its record class and where its records are kept.
+    """What the library knows of one kind: its record class, where its records are kept, and its columns.
 
     ``document`` is the class of the document that holds the records
     (``Plan`` or ``Classification``) and ``collection`` the attribute that holds
     them there; ``letter`` starts each notation (empty where the notation is an
-    abbreviation); ``label`` and ``plural`` name one record and several in messages.
+    abbreviation); ``label`` and ``plural`` name one record and several in messages;
+    ``description`` says what the kind's table holds (the data package) and
+    ``summary`` the same in a short phrase (the workbook's README). ``columns`` are
+    the kind's declared columns, in table order (see :func:`columns`).
     """
 
-    kind: Kind
+    kind: str
     cls: type[Record] | type[Plan]
     document: type[Plan] | type[Classification] | None
     collection: str
     letter: str
     label: str
     plural: str
+    description: str = attrs.field(default="", repr=False)
+    summary: str = attrs.field(default="", repr=False)
+    columns: tuple[Column, ...] = attrs.field(init=False, repr=False)
 
+    @columns.default
+    def _columns(self) -> tuple[Column, ...]:
+        return columns_of(self.cls)
+
+    @property
+    def relations(self) -> tuple[Column, ...]:
+        """The kind's relation fields (flat or not), in the class's order."""
+        return tuple(c for c in _own(self.cls) if c.type.is_relation)
+
+
+def _declared(cls: type) -> tuple[Column, ...]:
+    fields: tuple[attrs.Attribute[object], ...] = attrs.fields(cls)
+    return tuple(c for a in fields for c in a.metadata.get(_COLUMNS, ()))
+
+
+def _own(cls: type) -> tuple[Column, ...]:
+    """The columns a class declares beyond those every record has."""
+    common = {c.name for c in _declared(Record)}
+    return tuple(c for c in _declared(cls) if c.name not in common)
+
+
+def status_column(stem: str, cls: type) -> Column:
+    """The column that gives the provenance status of ``stem`` (a column or a field of ``cls``): ``<stem>_status``.
+
+    >>> status_column("title_en", Action).label, status_column("keywords", Action).label
+    ('Status of title (English)', 'Status of keywords')
+    """
+    found = next((c for c in (*_declared(Record), *_declared(cls)) if c.name == stem), None)
+    noun = stem.replace("_", " ") if found is None else found.label.removesuffix(", separated by ;")
+    if noun[1:2].islower():
+        noun = noun[:1].lower() + noun[1:]
+    return Column(
+        name=f"{stem}_status",
+        title=f"{stem if found is None else found.title} status",
+        label=f"Status of {noun}",
+        description=(
+            f"The provenance status of the field {stem}: the weakest status among its claims, else the "
+            "record's status (unverified: the field is empty because no registered source supports a value)."
+        ),
+        type=ValueType.CHOICE,
+        choices=tuple(Status),
+    )
+
+
+RECORD_STATUS = Column(
+    name="status",
+    title="Status",
+    label="Status of the record (" + ", ".join(s for s in Status if s is not Status.UNVERIFIED) + ")",
+    description="The record's provenance status: verified, seed, reported or inferred.",
+    type=ValueType.CHOICE,
+    choices=tuple(s for s in Status if s is not Status.UNVERIFIED),
+)
+"""The ``status`` column every flat row ends its declared columns with."""
+
+
+def columns_of(cls: type) -> tuple[Column, ...]:
+    """A record class's columns in table order: the common ones (lists last), then its own, flat ones only.
+
+    >>> [c.name for c in columns_of(Target)][-3:]
+    ['value', 'year', 'action_id']
+    """
+    common = _declared(Record)
+    ordered = (
+        *(c for c in common if c.type is not ValueType.LIST),
+        *(c for c in common if c.type is ValueType.LIST),
+        *_own(cls),
+    )
+    return tuple(c for c in ordered if c.flat)
+
+
+_PLAN_FIELDS = "its other metadata (document number, issuers, dates, figures) are in the JSON export"
 
 KINDS: Mapping[str, KindSpec] = MappingProxyType(
     {
-        spec.kind: spec
+        str(spec.kind): spec
         for spec in (
-            KindSpec(Kind.PLAN, Plan, None, "", "", "plan", "plans"),
-            KindSpec(Kind.PRIORITY, Priority, Plan, "priorities", "P", "priority", "priorities"),
-            KindSpec(Kind.GUARANTEE, Guarantee, Plan, "guarantees", "G", "guarantee", "guarantees"),
-            KindSpec(Kind.OBJECTIVE, Objective, Plan, "objectives", "O", "objective", "objectives"),
-            KindSpec(Kind.REQUIREMENT, Requirement, Plan, "requirements", "R", "requirement", "requirements"),
-            KindSpec(Kind.ACTION, Action, Plan, "actions", "A", "action", "actions"),
-            KindSpec(Kind.INDUSTRY, Industry, Plan, "industries", "I", "industry", "industries"),
-            KindSpec(Kind.TARGET, Target, Plan, "targets", "T", "target", "targets"),
-            KindSpec(Kind.AGENCY, Agency, Plan, "agencies", "", "agency", "agencies"),
             KindSpec(
-                Kind.NBS_2018, NbsCategory, Classification, "categories", "NBS-", "NBS 2018 field", "NBS 2018 fields"
+                Kind.PLAN,
+                Plan,
+                None,
+                "",
+                "",
+                "plan",
+                "plans",
+                f"The plan itself: one row with its titles, aliases, summary and provenance status; {_PLAN_FIELDS}.",
+                "the document itself, in one row: its titles, summary and keywords, and the status of its metadata",
+            ),
+            KindSpec(
+                Kind.PRIORITY,
+                Priority,
+                Plan,
+                "priorities",
+                "P",
+                "priority",
+                "priorities",
+                "The six stabilities (六稳) that the plan serves.",
+                "the six stabilities (六稳) the plan serves, P1 to P6",
+            ),
+            KindSpec(
+                Kind.GUARANTEE,
+                Guarantee,
+                Plan,
+                "guarantees",
+                "G",
+                "guarantee",
+                "guarantees",
+                "The six guarantees (六保) that the plan serves.",
+                "the six guarantees (六保) the plan serves, G1 to G6",
+            ),
+            KindSpec(
+                Kind.OBJECTIVE,
+                Objective,
+                Plan,
+                "objectives",
+                "O",
+                "objective",
+                "objectives",
+                "The reasons the preamble gives for the plan; some implement priorities or guarantees.",
+                "the reasons the preamble gives for the plan, O1 to O8",
+            ),
+            KindSpec(
+                Kind.REQUIREMENT,
+                Requirement,
+                Plan,
+                "requirements",
+                "R",
+                "requirement",
+                "requirements",
+                "The four requirement areas, parts 二 to 五 of the original, each with its actions in order.",
+                "the four requirement areas, parts 二 to 五 of the original, R1 to R4",
+            ),
+            KindSpec(
+                Kind.ACTION,
+                Action,
+                Plan,
+                "actions",
+                "A",
+                "action",
+                "actions",
+                "The twenty numbered items (一) to (二十) of the original.",
+                "the twenty numbered items (一) to (二十) of the original, A1 to A20",
+            ),
+            KindSpec(
+                Kind.INDUSTRY,
+                Industry,
+                Plan,
+                "industries",
+                "I",
+                "industry",
+                "industries",
+                "The eight key industries of requirement 1, each the subject of one action, with its NBS 2018 field.",
+                "the eight key industries of requirement 1, I1 to I8, each matched to an NBS 2018 field",
+            ),
+            KindSpec(
+                Kind.TARGET,
+                Target,
+                Plan,
+                "targets",
+                "T",
+                "target",
+                "targets",
+                "The numeric targets of action 9; the plan states no target year.",
+                "the numeric targets of action 9, T1 to T3 (the plan states no target year)",
+            ),
+            KindSpec(
+                Kind.AGENCY,
+                Agency,
+                Plan,
+                "agencies",
+                "",
+                "agency",
+                "agencies",
+                "The issuing and responsible bodies; the notation is the abbreviation.",
+                "the issuing and responsible bodies, by abbreviation (NDRC, MOST …)",
+            ),
+            KindSpec(
+                Kind.NBS_2018,
+                NbsCategory,
+                Classification,
+                "categories",
+                "NBS-",
+                "NBS 2018 field",
+                "NBS 2018 fields",
+                "The nine top-level fields of the NBS Strategic Emerging Industries Classification (2018).",
+                "the nine top-level fields of the NBS Strategic Emerging Industries Classification (2018)",
             ),
         )
     }
 )
-"""Each kind, its record class and the collection that holds its records, in document order."""
+"""Each kind, its class, the collection that holds its records, and its columns: the registry every door reads."""
 
 LABELS: Mapping[str, tuple[str, str]] = MappingProxyType({k: (s.label, s.plural) for k, s in KINDS.items()})
 """Each kind's value -> how messages name one record of it and several."""
-_BY_CLASS: Mapping[type, Kind] = MappingProxyType({s.cls: s.kind for s in KINDS.values()})
+_BY_CLASS: Mapping[type, Kind] = MappingProxyType({s.cls: Kind(s.kind) for s in KINDS.values()})
 
 
 def kind_of(kind: "Kind | str | type[Any]", function: str = "kind_of()") -> Kind:
