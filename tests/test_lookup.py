@@ -97,7 +97,7 @@ def test_retired_identifier_is_validated() -> None:
 
 
 def test_a_fresh_index_loads_on_first_use() -> None:
-    """An index built over a loader calls it once, on the first miss of its empty tables."""
+    """An index built over a loader calls it on first use, not before."""
     calls = []
 
     def load() -> _loader.Dataset:
@@ -109,7 +109,7 @@ def test_a_fresh_index_loads_on_first_use() -> None:
     assert index.get("action:biotech") is sp.plan().action(2)
     assert index.lookup("A3").id == "action:high-end-equipment"
     assert index.records() == sp.records()
-    assert calls == [1, 1]  # records() asks the (cached) loader for the documents each time
+    assert calls == [1, 1, 1]  # each call asks the (cached) loader for the dataset and its one resolver
 
 
 # -- lookup ------------------------------------------------------------------

@@ -20,14 +20,13 @@ record class, and with the class the result is typed as that class.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from typing import Any, TypeVar, overload
 
 from sei_policy import _loader, ids
 from sei_policy._resolver import Resolver
 from sei_policy.errors import ArgumentTypeError, UnknownIdentifierError, shown
-from sei_policy.models import KINDS, LABELS, AnyRecord, Classification, Kind, Plan, Record, kind_of
+from sei_policy.models import KINDS, AnyRecord, Classification, Kind, Plan, Record, kind_of
 
 __all__ = ("get", "lookup", "records")
 
@@ -45,7 +44,7 @@ _MISSING: Any = _Missing()
 
 
 class Index:
-    """The records of every loaded document and the resolver over them, built when first needed.
+    """The fast table of identifiers over the dataset's one resolver, filled on first use.
 
     The module-level :func:`get`, :func:`lookup` and :func:`records` are the
     methods of the index over the shipped data.
@@ -53,23 +52,13 @@ class Index:
 
     def __init__(self, load: Callable[[], _loader.Dataset]) -> None:
         self._load = load
-        self._lock = threading.Lock()
         self._by_id: dict[str, AnyRecord] = {}
-        self._resolver: Resolver | None = None
 
     def _ensure(self) -> Resolver:
-        resolver = self._resolver
-        if resolver is not None:
-            return resolver
-        with self._lock:
-            if self._resolver is None:
-                documents = self._load().documents
-                retired = {r.id: r.replacement_id for d in documents if isinstance(d, Plan) for r in d.retired}
-                resolver = Resolver([d.members() for d in documents], retired=retired, labels=LABELS)
-                self._resolver = resolver
-                # Fill the fast table last: a racing reader sees it empty or complete.
-                self._by_id.update(resolver.by_id)
-            return self._resolver
+        resolver = self._load().resolver
+        if not self._by_id:
+            self._by_id.update(resolver.by_id)  # one update: a racing reader sees it empty or complete
+        return resolver
 
     # -- get -----------------------------------------------------------------
 
@@ -120,7 +109,7 @@ class Index:
 
     def lookup(self, text: str, *, kind: KindArgument | None = None) -> AnyRecord:
         """The one record ``text`` names (see :func:`lookup`)."""
-        resolver = self._resolver or self._ensure()
+        resolver = self._ensure()
         if not isinstance(text, str):
             raise ArgumentTypeError("lookup()", "text", "a string", text)
         return resolver.resolve(text, None if kind is None else kind_of(kind, "lookup()"), "lookup()")

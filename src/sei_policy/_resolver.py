@@ -235,28 +235,41 @@ class Resolver:
         digits) only with a kind. A retired identifier resolves to its
         replacement with a :class:`~sei_policy.DeprecatedIdentifierWarning`.
         """
-        try:
-            found = self.exact[kind][key]  # type: ignore[index]
-        except (KeyError, TypeError):
-            pass
-        else:
-            if type(key) is str or type(key) is int:  # 4.0 and True hash as 4 and 1 do: refuse them below
-                return found
+        if type(key) is str or type(key) is int:  # 4.0 and True hash as 4 and 1 do: refuse them below
+            table = self.exact.get(kind)
+            if table is not None:
+                found = table.get(key)
+                if found is not None:
+                    return found
         if not self._built:
             self._build()
             return self.resolve(key, kind, function)
         return self._resolve_slow(key, kind, function)
 
     def _resolve_slow(self, key: object, kind: str | None, function: str) -> AnyRecord:
+        found = self.find(key, kind, function)
+        if found is None:
+            assert isinstance(key, str | int)  # find() refused anything else
+            raise self._miss(key, kind, function)
+        return found
+
+    def find(self, key: object, kind: str | None, function: str = "find()") -> AnyRecord | None:
+        """The one record ``key`` names (within ``kind``), or ``None``: :meth:`resolve` without the miss error.
+
+        It still raises :class:`~sei_policy.AmbiguousLookupError` when several
+        records tie, and :class:`~sei_policy.errors.ArgumentTypeError` for a key of no key's type.
+        """
+        if not self._built:
+            self._build()
         if isinstance(key, bool) or not isinstance(key, str | int) or (isinstance(key, int) and kind is None):
             expected = "an identifier, slug, notation, number or name" if kind else "a string"
             raise ArgumentTypeError(function, "key" if kind else "text", expected, key)
         if isinstance(key, int):
-            raise self._miss(key, kind, function)
+            return self.exact.get(kind, {}).get(key) if type(key) is int else None
         folded = fold(key)
         retired = self.retired.get(key) or self.retired.get(folded)
         if retired is not None and (kind is None or self.by_id[retired].kind == kind):
-            warn_retired(key, retired, stacklevel=4)
+            warn_retired(key, retired, stacklevel=5)
             return self.by_id[retired]
         candidates: list[tuple[Mapping[Any, list[_Entry]], Key]] = [
             (self._raw.get(kind, {}), key),
@@ -271,8 +284,6 @@ class Resolver:
             if simplified is not folded:
                 simpler = [(self._folded.get(kind, {}), simplified), (self._compact.get(kind, {}), compact(simplified))]
                 found = _first(simpler, key)
-        if found is None:
-            raise self._miss(key, kind, function)
         return found
 
     def name_of(self, key: str) -> str | None:
