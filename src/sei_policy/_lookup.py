@@ -91,7 +91,11 @@ class Index:
         if hint is not None and "sp.lookup(" in hint:  # the hint names the way to it: no need to guess
             raise UnknownIdentifierError(identifier, kind=wanted, hint=hint)
         raise UnknownIdentifierError(
-            identifier, kind=wanted, hint=hint, suggest=lambda: resolver.suggest(identifier, wanted)
+            identifier,
+            kind=wanted,
+            hint=hint,
+            suggest=lambda: resolver.suggest(identifier, wanted),
+            search=resolver.searcher(identifier, wanted),
         )
 
     def _not_an_identifier(self, text: str, kind: Kind | None) -> str:

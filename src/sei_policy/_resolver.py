@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 import threading
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from sei_policy import ids
@@ -261,6 +261,10 @@ class Resolver:
         """
         if not self._built:
             self._build()
+        if type(key) is str or type(key) is int:
+            hit = self.exact.get(kind, {}).get(key)
+            if hit is not None:
+                return hit
         if isinstance(key, bool) or not isinstance(key, str | int) or (isinstance(key, int) and kind is None):
             expected = "an identifier, slug, notation, number or name" if kind else "a string"
             raise ArgumentTypeError(function, "key" if kind else "text", expected, key)
@@ -304,8 +308,29 @@ class Resolver:
         suggest = (lambda: self.suggest(key, kind)) if isinstance(key, str) else None
         if kind is None and isinstance(key, str) and key.strip().isdigit():
             hint = "a number names a record within its kind: pass kind=, or give a notation such as 'A4'"
+        elif kind is None and isinstance(key, str) and (letter := _NOTATION.fullmatch(fold(key).upper())):
+            kinds = self._kinds_by_letter()
+            if letter.group(1) in kinds:
+                hint = self.describe(kinds[letter.group(1)])
         label = None if kind is None else self._labels.get(kind, (str(kind), ""))[0]
-        return UnknownIdentifierError(key, kind=kind, label=label, hint=hint, suggest=suggest)
+        search = self.searcher(key, kind)
+        return UnknownIdentifierError(key, kind=kind, label=label, hint=hint, suggest=suggest, search=search)
+
+    def _kinds_by_letter(self) -> dict[str, str]:
+        """Each notation letter (``A``, ``NBS-``) and its kind, from the records."""
+        letters: dict[str, str] = {}
+        for record in self.by_id.values():
+            notation: str | None = getattr(record, "notation", None)
+            match = None if notation is None else _NOTATION.fullmatch(notation)
+            if match is not None:
+                letters.setdefault(match.group(1), record.kind)
+        return letters
+
+    def searcher(self, key: object, kind: str | None) -> Callable[[], tuple[str, ...]] | None:
+        """A deferred search for a name-like key that named nothing (``None`` for identifiers and notations)."""
+        if isinstance(key, str) and _NAME_LIKE.search(key) and not ids.is_identifier(key):
+            return lambda: _searched(key, kind)
+        return None
 
     def _elsewhere(self, key: Key, kind: str) -> str | None:
         """The record of another kind that ``key`` names, as ``'industry:x' (an industry)``."""
@@ -339,6 +364,22 @@ class Resolver:
             if isinstance(key, str):
                 names[key] = [r.id for _, _, r in entries]
         return closest(text, names)
+
+
+_NOTATION = re.compile(r"([A-Z]+-?)[0-9]+")
+"""A notation: a kind's letter (or letters and a hyphen) and a number."""
+_NAME_LIKE = re.compile(r"[^\W\d_]{3}")
+"""A miss worth searching for: a word of three letters or more (not a notation such as 'A21')."""
+
+
+def _searched(text: str, kind: str | None) -> tuple[str, ...]:
+    """What a search for ``text`` finds (at most five), for the message of a miss; loads search only then."""
+    from sei_policy._search import search
+
+    try:
+        return tuple(hit.record.id for hit in search(text, kind=kind, limit=5))
+    except LookupError:  # a kind search does not know (a toy kind of a test dataset)
+        return ()
 
 
 def _add(table: dict[Key, list[_Entry]], key: Key, entry: _Entry) -> None:

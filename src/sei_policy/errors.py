@@ -76,6 +76,7 @@ class UnknownIdentifierError(SeiPolicyError, LookupError):
         label: str | None = None,
         hint: str | None = None,
         suggest: Callable[[], Iterable[str]] | None = None,
+        search: Callable[[], Iterable[str]] | None = None,
     ) -> None:
         super().__init__(identifier)
         self.identifier = identifier
@@ -84,6 +85,8 @@ class UnknownIdentifierError(SeiPolicyError, LookupError):
         self.hint = hint
         self._suggest = suggest
         self._suggestions: tuple[str, ...] | None = None
+        self._search = search
+        self._found: tuple[str, ...] | None = None
 
     @property
     def suggestions(self) -> tuple[str, ...]:
@@ -93,6 +96,16 @@ class UnknownIdentifierError(SeiPolicyError, LookupError):
             self._suggestions = tuple(found)
         return self._suggestions
 
+    @property
+    def found(self) -> tuple[str, ...]:
+        """For a name that is no record's: the identifiers :func:`sei_policy.search` finds for it, best first.
+
+        Worked out only when first asked for (by the message, say), so a caught miss loads no search machinery.
+        """
+        if self._found is None:
+            self._found = tuple(self._search()) if self._search is not None else ()
+        return self._found
+
     def __str__(self) -> str:
         what = f"unknown {self.label or self.kind}" if self.kind else "unknown identifier"
         message = f"{what} {shown(self.identifier)}"
@@ -100,17 +113,27 @@ class UnknownIdentifierError(SeiPolicyError, LookupError):
             message += f": {self.hint}"
         if self.suggestions:
             message += "; did you mean " + ", ".join(map(repr, self.suggestions)) + "?"
+        elif self.found:
+            call = f"sp.search({shown(self.identifier)})"
+            message += f"; no record is called that, but {call} finds {len(self.found)}: " + ", ".join(self.found)
         return message
 
     def __reduce__(self) -> tuple[object, ...]:
-        # Pickle what the message needs, not the suggestion callback.
-        return (_rebuild_unknown, (self.identifier, self.kind, self.label, self.hint, self.suggestions))
+        # Pickle what the message needs, not the callbacks.
+        return (_rebuild_unknown, (self.identifier, self.kind, self.label, self.hint, self.suggestions, self.found))
 
 
 def _rebuild_unknown(
-    identifier: object, kind: str | None, label: str | None, hint: str | None, suggestions: tuple[str, ...]
+    identifier: object,
+    kind: str | None,
+    label: str | None,
+    hint: str | None,
+    suggestions: tuple[str, ...],
+    found: tuple[str, ...] = (),
 ) -> UnknownIdentifierError:
-    return UnknownIdentifierError(identifier, kind=kind, label=label, hint=hint, suggest=lambda: suggestions)
+    return UnknownIdentifierError(
+        identifier, kind=kind, label=label, hint=hint, suggest=lambda: suggestions, search=lambda: found
+    )
 
 
 class AmbiguousLookupError(SeiPolicyError, LookupError):

@@ -1052,7 +1052,10 @@ class Plan(_Document):
             what = f"{kinds[0]} or {kinds[1]}"
             hint = f"a number names a record within its kind: give a notation ({_letters(kinds)}) or an identifier"
             raise UnknownIdentifierError(key, kind=what, hint=hint)
-        found = [r for kind in kinds if isinstance(r := self._resolver.find(key, kind, function), Record)]
+        resolver = self._resolver
+        found = [r for kind in kinds if isinstance(r := resolver.exact.get(kind, _EMPTY).get(key), Record)]
+        if not found:  # not an exact key: try every folding, still without exceptions
+            found = [r for kind in kinds if isinstance(r := resolver.find(key, kind, function), Record)]
         if len(found) > 1:
             raise AmbiguousLookupError(key, tuple(r.id for r in found), hint="use an identifier")
         if not found:
