@@ -76,7 +76,7 @@ if TYPE_CHECKING:
     )
 
 __version__ = "0.1.0"
-DATA_EDITION = "2026.2"
+DATA_EDITION = "2026.3"
 """The edition of the shipped data, versioned apart from the code (equals ``plan().edition``)."""
 
 __all__ = (
