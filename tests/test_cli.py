@@ -154,7 +154,7 @@ def test_show_a9_lists_agencies_and_targets_with_values(capsys: pytest.CaptureFi
     ("argv", "expected"),
     [(["show", "T2"], ["  value: 100", "  year: none stated",
                        "  action_id: action:cluster-development-project  Further promote national strategic emerging industry cluster development projects  深入推进国家战略性新兴产业集群发展工程"]),
-     (["show", "I4"], ["  nbs_2018_id: nbs-2018:3  新材料产业", "  nbs_2018_match: exact",
+     (["show", "I4"], ["  nbs_2018_id: nbs-2018:3  new materials industry  新材料产业", "  nbs_2018_match: exact",
                        "  action_id: action:new-materials  Accelerate the new materials industry in strengthening areas of weakness  加快新材料产业强弱项"]),
      (["show", "A4"], ["  requirement_id: requirement:key-industries  Focus on key industrial areas  聚焦重点产业投资领域",
                        "  industry_id: industry:new-materials  new materials industry  新材料产业",
@@ -162,7 +162,8 @@ def test_show_a9_lists_agencies_and_targets_with_values(capsys: pytest.CaptureFi
                        "      keywords: inferred [S16] (S16 names these materials; that they belong to this item is inferred)",
                        "      agency_ids: unverified (the responsibility clause of this item was not read; it is verified for item 9 only)"]),
      (["show", "A11"], ["  title.zh: — (not verified)", "  summary: — (not verified)"]),
-     (["show", "NBS-3"], ["NBS-3  nbs-2018:3", "  title.en: — (not verified)", "  title.zh: 新材料产业", "  kind: nbs-2018"]),
+     (["show", "NBS-3"], ["NBS-3  nbs-2018:3", "  title.en: new materials industry", "  title.zh: 新材料产业", "  kind: nbs-2018",
+                          "      title.en: inferred [S22, S23] (our English rendering of the verified Chinese name; no official English name was read in a registered source)"]),
      (["show", "O1"], ["  guarantee_ids: none", "  priority_ids:", "    priority:employment  employment  稳就业"]),
      (["show", "R3"], ["  part: 四", "  action_ids:", "    action:government-funds  Strengthen the guidance of government funds"]),
      (["show", "NDRC"], ["  aliases.zh: 国家发改委; 发改委", "      aliases.zh: inferred (conventional short names, not read in a registered source)"]),
@@ -217,8 +218,8 @@ def test_show_the_plan_prints_its_own_fields(capsys: pytest.CaptureFixture[str],
     lines = _out(capsys, ["show", text]).splitlines()
     assert lines[0] == "plan:sei-2020"
     for line in ("  document_number: 发改高技〔2020〕1409号", "  issued: 2020-09-11", "  published: 2020-09-23",
-                 "  written: —", "  edition: 2026.2", "    agency:ndrc  National Development and Reform Commission  国家发展改革委",
-                 "    - key: S1", "      value: 10.5", "  retired: none", "    publisher: industry blog"):  # fmt: skip
+                 "  written: —", "  edition: 2026.3", "    agency:ndrc  National Development and Reform Commission  国家发展改革委",
+                 "    - key: S1", "      value: 10.5", "  retired: none", "    venue: industry blog"):  # fmt: skip
         assert line in lines
     assert any(line.startswith("    R4  requirement:investment-environment") for line in lines)
 
@@ -383,7 +384,7 @@ def test_validate_the_shipped_data(capsys: pytest.CaptureFixture[str]) -> None:
     assert _out(capsys, ["validate"]) == expected
     assert (
         expected
-        == "data edition 2026.2: 2 documents, 74 records, thesaurus 108 entries, OpenCC table 3222 characters: valid\n"
+        == "data edition 2026.3: 2 documents, 74 records, thesaurus 107 entries, OpenCC table 3222 characters: valid\n"
     )
 
 

@@ -196,10 +196,14 @@ def test_sparse_values_still_display() -> None:
 
 
 def test_nbs_category_is_a_card() -> None:
-    """An NBS 2018 field is a card too, with its unknown English title marked."""
-    markup = display.html(CLASSIFICATION.category(3))
+    """An NBS 2018 field is a card too, with its English rendering, or its unknown English title marked."""
+    category = CLASSIFICATION.category(3)
+    markup = display.html(category)
     _parse(markup)
-    assert "nbs-2018:3" in markup and "NBS-3" in markup and "English title not known" in markup
+    assert "nbs-2018:3" in markup and "NBS-3" in markup and "new materials industry" in markup
+    assert "English title not known" not in markup
+    bare = display.html(attrs.evolve(category, title=sp.Text(en=None, zh=category.title.zh)))
+    assert "English title not known" in bare
 
 
 @pytest.mark.parametrize(
@@ -421,6 +425,8 @@ def test_pretty_text_of_the_classification_and_of_cycles() -> None:
     lines = _printed(lambda printer: CLASSIFICATION._repr_pretty_(printer, False)).splitlines()
     assert len(lines) == 10 and lines[0].startswith(f"{CLASSIFICATION.title.zh}  (nbs-2018, ")
     assert [line.split()[0] for line in lines[1:]] == [c.notation for c in CLASSIFICATION.categories]
+    assert [line.split("  ")[-1] for line in lines[1:]] == [c.title.zh for c in CLASSIFICATION.categories]
+    assert lines[3] == f"NBS-3  {CLASSIFICATION.category(3).title.en}  {CLASSIFICATION.category(3).title.zh}"
     cycle = _printed(lambda printer: display.pretty(PLAN.action(4), printer, True))
     assert cycle == "Action(...)"
     assert _printed(lambda printer: display.pretty(42, printer, False)) == "42"

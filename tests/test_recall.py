@@ -57,7 +57,8 @@ def test_plural_and_singular_rank_alike() -> None:
     ("typed", "read", "expected"),
     [("photoresit", "photoresist", "action:new-materials"), ("vacines", "vaccine", "action:biotech"),
      ("blockchian", "blockchain", "action:new-generation-it"), ("superaloys", "superalloys", "action:new-materials"),
-     ("semicondutor", "semiconductor", "action:new-generation-it"), ("biotechnolgy", "biotechnology", "action:biotech")],
+     ("semicondutor", "semiconductor", "action:new-generation-it"), ("biotechnolgy", "biotechnology", "action:biotech"),
+     ("relatad", "related", "nbs-2018:9")],  # one edit from "related", two from its stem "relat"
 )  # fmt: skip
 def test_typos_are_read_as_the_word_meant(typed: str, read: str, expected: str) -> None:
     """A long word one or two edits off is read as the index's closest word, and the hit says so."""

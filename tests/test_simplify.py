@@ -184,7 +184,9 @@ def test_shipped_file_names_its_source_and_licence() -> None:
     assert body["source"].startswith("OpenCC ")
     assert body["source"].endswith(", data/dictionary/TSCharacters.txt (https://github.com/BYVoid/OpenCC)")
     assert body["licence"] == "Apache-2.0"
-    assert body["generated_by"] == "the sei_policy project's generator make_t2s, from OpenCC's TSCharacters.txt"
+    assert body["generated_by"] == (
+        "tools/make_t2s.py in the sei_policy source repository, from OpenCC's TSCharacters.txt"
+    )
     assert list(body["table"]) == sorted(body["table"])
     assert len(TABLE) > 2500
 

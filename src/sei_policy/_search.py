@@ -225,6 +225,7 @@ class Searcher:
         self._known_pieces: set[str] | None = None  # built on the first long Chinese query
         self._shown_words: dict[str, str] | None = None  # stem -> a word to show for it, built when first needed
         self._grams: dict[str, list[str]] | None = None  # built on the first typo
+        self._form_stems: dict[str, str] = {}  # each word or stem the typo reader knows -> its stem
         self._corrected: dict[tuple[str, int], str | None] = {}
 
     @property
@@ -273,22 +274,28 @@ class Searcher:
 
     def _closest(self, word: str, limit: int) -> str | None:
         if self._grams is None:
+            # Each stem of the index, and the plainest word it stands for: a typo of "related" is
+            # one edit from that word but two from its stem "relat". Both read as the stem.
+            forms = {known: known for known in self._vocabulary}
+            forms.update((shown, known) for known, shown in self._shown.items() if known in self._frequency)
             grams: dict[str, list[str]] = {}
-            for known in self._vocabulary:
-                for gram in {known[i : i + 2] for i in range(len(known) - 1)}:
-                    grams.setdefault(gram, []).append(known)
+            for form in forms:
+                for gram in {form[i : i + 2] for i in range(len(form) - 1)}:
+                    grams.setdefault(gram, []).append(form)
+            self._form_stems = forms  # before _grams, which other threads test for
             self._grams = grams
         shared: dict[str, int] = {}
         mine = {word[i : i + 2] for i in range(len(word) - 1)}
         for gram in mine:
-            for known in self._grams.get(gram, ()):
-                shared[known] = shared.get(known, 0) + 1
+            for form in self._grams.get(gram, ()):
+                shared[form] = shared.get(form, 0) + 1
         # Each edit spoils at most two of a word's pieces (three for a swap).
         least = len(mine) - 3 * limit
         best: tuple[int, int, int, str] | None = None
-        for known, count in shared.items():
-            if count >= least and abs(len(known) - len(word)) <= limit:
-                found = distance(word, known, limit)
+        for form, count in shared.items():
+            if count >= least and abs(len(form) - len(word)) <= limit:
+                found = distance(word, form, limit)
+                known = self._form_stems[form]
                 # Fewest edits; then the most pieces in common; then the word the index uses most.
                 rank = (found, -count, -self._frequency[known], known)
                 if found <= limit and (best is None or rank < best):

@@ -167,7 +167,7 @@ def _record_lines(record: Record) -> list[str]:
 def _classification_lines(classification: Classification) -> list[str]:
     lines = [f"{classification.title.zh or classification.title.en}  ({classification.id}, {classification.edition})"]
     for c in classification.categories:
-        lines.append(_line(c.notation, c.title.en, c.title.zh) if c.title.en else f"{c.notation:<7}{c.title.zh}")
+        lines.append(f"{c.notation:<7}{c.title.en}  {c.title.zh}" if c.title.en else f"{c.notation:<7}{c.title.zh}")
     return lines
 
 

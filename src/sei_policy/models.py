@@ -689,10 +689,14 @@ class Figure(_Model):
 
 @attrs.frozen(kw_only=True, repr=False)
 class Seed(_Model):
-    """The summary article the project started from."""
+    """The summary article the project started from.
+
+    ``venue`` says what kind of site carried it (``'industry blog'``), or None; the
+    article's publisher was not recorded.
+    """
 
     title: str
-    publisher: str
+    venue: str | None = None
     published: datetime.date
     translation_named: str
 
