@@ -17,11 +17,17 @@ Where the schemas come from
     (a column of type ``id`` or ``ids``) refers to the identifier definition of its
     target kind (``<kind>:<slug>``) and names that kind in ``x-target``.
 
+    A record's ``id`` refers to its own kind's identifiers, its ``kind`` is a
+    constant, a document's ``id`` is the one the loader accepts, and source keys have
+    the register's form. A string is never empty: the data writes null for a missing
+    value (the loader refuses an empty string in a record's texts, though not in a
+    note or the source register).
+
 What the schemas do not say
     The library checks more at load than a schema can: relations that resolve,
-    counts, document order, notations, provenance rules. The schemas accept every
-    file the loader accepts, and the tests check that they refuse a table of
-    corrupted files that the loader also refuses.
+    counts, document order, notations, provenance rules. Apart from empty strings,
+    the schemas accept every file the loader accepts; the tests check that they
+    refuse a table of corrupted files that the loader also refuses.
 
 How to rerun it (from the repository root, with the package installed in development mode)::
 
@@ -430,6 +436,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="write nothing; exit 1 if a schema file differs")
     args = parser.parse_args(argv)
     folder: Path = args.folder
+    if not Path(models.__file__).resolve().is_relative_to(ROOT):
+        print(
+            f"make_schema: warning: sei_policy is imported from {Path(models.__file__).parent}, not from {ROOT}; "
+            "install this checkout (pip install -e .)",
+            file=sys.stderr,
+        )
 
     generated, undescribed = generate()
     for name in undescribed:
