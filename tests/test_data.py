@@ -8,8 +8,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import attrs
-import jsonschema
 import pytest
 
 import sei_policy as sp
@@ -678,43 +676,6 @@ def test_identifiers_and_notations_are_unique_and_well_formed(plan: sp.Plan) -> 
     for record in records:
         assert re.fullmatch(r"[a-z0-9-]+:[a-z0-9]+(-[a-z0-9]+)*", record.id)
         assert record.id.split(":")[0] == record.kind.value
-
-
-@pytest.mark.parametrize(
-    ("data", "schema"),
-    [("sei-2020.json", "sei-2020.schema.json"), ("nbs-2018.json", "nbs-2018.schema.json")],
-)
-def test_data_files_satisfy_their_json_schema(raw_files: dict[str, bytes], data: str, schema: str) -> None:
-    """The shipped JSON is valid against the JSON Schema beside it."""
-    import importlib_resources
-
-    folder = importlib_resources.files("sei_policy") / "data"
-    validator = jsonschema.Draft202012Validator(
-        json.loads((folder / schema).read_text(encoding="utf-8")), format_checker=jsonschema.FormatChecker()
-    )
-    errors = [e.message for e in validator.iter_errors(json.loads(raw_files[data]))]
-    assert errors == []
-
-
-@pytest.mark.parametrize(
-    ("definition", "cls"),
-    [("priority", sp.Priority), ("guarantee", sp.Guarantee), ("objective", sp.Objective),
-     ("requirement", sp.Requirement), ("action", sp.Action), ("industry", sp.Industry), ("target", sp.Target),
-     ("agency", sp.Agency), ("nbs_2018", sp.NbsCategory), ("source", sp.Source), ("figure", sp.Figure),
-     ("seed", sp.Seed), ("retirement", sp.Retirement), ("text", sp.Text), ("terms", sp.Terms),
-     ("claim", sp.Claim), ("provenance", sp.Provenance), (None, sp.Plan)],
-)  # fmt: skip
-def test_json_schema_matches_the_models(definition: str | None, cls: type) -> None:
-    """The schema's properties are exactly the model's fields, and its required keys the fields without default."""
-    import importlib_resources
-
-    schema = json.loads((importlib_resources.files("sei_policy") / "data" / "sei-2020.schema.json").read_text("utf-8"))
-    node = schema if definition is None else schema["$defs"][definition]
-    fields = {a.name: a for a in attrs.fields(cls) if a.init}
-    properties = set(node["properties"]) - {"schema_version"}
-    assert properties == set(fields)
-    required = set(node["required"]) - {"schema_version"}
-    assert required == {name for name, a in fields.items() if a.default is attrs.NOTHING}
 
 
 def test_data_edition_is_separate_from_the_version() -> None:
