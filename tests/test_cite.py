@@ -39,8 +39,8 @@ def test_bibtex_is_one_balanced_entry(record: Any) -> None:
 
 @pytest.mark.parametrize(
     ("ref", "style", "error"),
-    [("action:nope", "text", sp.UnknownIdentifierError), (5, "text", sp.ArgumentTypeError),
-     ("action:biotech", "apa", sp.InvalidArgumentError)],
+    [("action:nope", "text", sp.UnknownIdentifierError), (5, "text", sp.errors.InvalidArgumentTypeError),
+     ("action:biotech", "apa", sp.errors.InvalidArgumentError)],
 )  # fmt: skip
 def test_bad_citation_requests_are_refused(ref: Any, style: Any, error: type[Exception]) -> None:
     """An unknown identifier, a non-record or an unknown style raises the documented error."""

@@ -20,13 +20,14 @@ from hypothesis import strategies as st
 import sei_policy as sp
 from sei_policy import _loader, _simplify, _thesaurus, cli
 from sei_policy.cli import main
+from sei_policy.models import KINDS
 
 from .helpers import ALL_RECORDS, PLAN, record_id
 
 SCRIPT = Path(sys.executable).with_name("sei-policy")
 """The installed console script, beside the interpreter of this environment."""
 
-PLAN_COLLECTIONS = tuple(spec.collection for spec in sp.KINDS.values() if spec.document is sp.Plan)
+PLAN_COLLECTIONS = tuple(spec.collection for spec in KINDS.values() if spec.document is sp.Plan)
 """The plan's fields that hold records: show lists these records, each shown in full by its own show."""
 
 
@@ -191,7 +192,7 @@ def _leaves(value: Any) -> Iterator[str]:
 
 
 @pytest.mark.parametrize("record", ALL_RECORDS, ids=record_id)
-def test_show_prints_every_value_of_every_record(capsys: pytest.CaptureFixture[str], record: sp.AnyRecord) -> None:
+def test_show_prints_every_value_of_every_record(capsys: pytest.CaptureFixture[str], record: sp.PlanOrRecord) -> None:
     """show <id> prints every field of the record by name and every string and number asdict() holds.
 
     The plan lists its records by notation, identifier and titles; each is shown in full by its own show.
@@ -225,7 +226,7 @@ def test_show_the_plan_prints_its_own_fields(capsys: pytest.CaptureFixture[str],
 
 
 @pytest.mark.parametrize("record", [PLAN, *ALL_RECORDS[1::7]], ids=record_id)
-def test_show_json_round_trips_to_asdict(capsys: pytest.CaptureFixture[str], record: sp.AnyRecord) -> None:
+def test_show_json_round_trips_to_asdict(capsys: pytest.CaptureFixture[str], record: sp.PlanOrRecord) -> None:
     """show --json prints one object, equal to asdict() of the record."""
     assert _json(capsys, ["show", "--json", record.id]) == sp.asdict(record)
 
@@ -249,7 +250,7 @@ def test_show_reports_a_retired_identifier_as_one_warning_line(
     """A deprecation warning (a retired identifier) is one `sei-policy: warning:` line; the record still shows."""
     lookup = sp.lookup
 
-    def retired(text: str, *, kind: str | None = None) -> sp.AnyRecord:
+    def retired(text: str, *, kind: str | None = None) -> sp.PlanOrRecord:
         warnings.warn(
             "'action:old' is retired; use 'action:new-materials'", sp.DeprecatedIdentifierWarning, stacklevel=2
         )
@@ -306,7 +307,7 @@ def test_export_csv_writes_a_folder_and_prints_its_files(capsys: pytest.CaptureF
     """export --format csv writes one file per kind and relations.csv, and prints each path."""
     folder = tmp_path / "sei"
     printed = _out(capsys, ["export", "--format", "csv", "--output", str(folder)]).splitlines()
-    assert printed == [str(folder / f"{spec.kind}.csv") for spec in sp.KINDS.values()] + [str(folder / "relations.csv")]
+    assert printed == [str(folder / f"{spec.kind}.csv") for spec in KINDS.values()] + [str(folder / "relations.csv")]
     assert all(Path(p).is_file() for p in printed)
     assert (folder / "action.csv").read_text(encoding="utf-8").startswith("id,kind,notation")
 

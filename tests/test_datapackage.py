@@ -16,10 +16,11 @@ from frictionless.resources import TableResource
 
 import sei_policy as sp
 from sei_policy import _datapackage
+from sei_policy.models import KINDS
 
 from .helpers import PLAN
 
-TABLES = [f"{spec.kind}.csv" for spec in sp.KINDS.values()] + ["relations.csv"]
+TABLES = [f"{spec.kind}.csv" for spec in KINDS.values()] + ["relations.csv"]
 """The files of export("csv"), which the package holds byte for byte."""
 
 LINKS = {
@@ -417,7 +418,7 @@ def test_an_existing_folder_is_kept_unless_overwrite(tmp_path: Path) -> None:
 
 def test_excel_is_refused(tmp_path: Path) -> None:
     """A byte-order mark would break the package for Frictionless: excel=True is for the csv format only."""
-    with pytest.raises(sp.InvalidArgumentError, match="for the csv format only"):
+    with pytest.raises(sp.errors.InvalidArgumentError, match="for the csv format only"):
         sp.export("datapackage", tmp_path / "sei", excel=True)
     assert not (tmp_path / "sei").exists()
 

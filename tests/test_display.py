@@ -100,7 +100,7 @@ def _safe(markup: str) -> None:
 
 
 @pytest.mark.parametrize("record", ALL_RECORDS, ids=record_id)
-def test_every_record_is_well_formed_safe_and_bilingual(record: sp.AnyRecord) -> None:
+def test_every_record_is_well_formed_safe_and_bilingual(record: sp.PlanOrRecord) -> None:
     """Every record's HTML balances and parses, holds its identifier and escaped Chinese title, and fetches nothing."""
     markup = record._repr_html_()
     root = _parse(markup)

@@ -16,8 +16,8 @@ from typing import Literal
 from sei_policy import _loader
 from sei_policy._about import AUTHOR, DATA_LICENCE, __version__
 from sei_policy._lookup import lookup
-from sei_policy.errors import ArgumentTypeError, InvalidArgumentError
-from sei_policy.models import KINDS, AnyRecord, Classification, Plan, Record, Source
+from sei_policy.errors import InvalidArgumentError, InvalidArgumentTypeError
+from sei_policy.models import KINDS, Classification, Plan, PlanOrRecord, Record, Source
 
 __all__ = ("cite",)
 
@@ -25,7 +25,7 @@ __all__ = ("cite",)
 Style = Literal["text", "bibtex"]
 
 
-def cite(ref: str | AnyRecord | Classification, style: Style = "text") -> str:
+def cite(ref: str | PlanOrRecord | Classification, style: Style = "text") -> str:
     """A citation of a record, of the plan or of the classification, in ``"text"`` or ``"bibtex"`` style.
 
     The citation holds the record's identifier and titles, the document it belongs
@@ -50,13 +50,13 @@ def cite(ref: str | AnyRecord | Classification, style: Style = "text") -> str:
     """
     dataset = _loader.load()
     if isinstance(ref, str):
-        found: AnyRecord | Classification = (
+        found: PlanOrRecord | Classification = (
             dataset.classification if ref.strip() == dataset.classification.id else lookup(ref)
         )
     elif isinstance(ref, Record | Plan | Classification):
         found = ref
     else:
-        raise ArgumentTypeError("cite()", "ref", "a key, a record, the plan or the classification", ref)
+        raise InvalidArgumentTypeError("cite()", "ref", "a key, a record, the plan or the classification", ref)
     if style not in ("text", "bibtex"):
         raise InvalidArgumentError(f"cite() knows the styles 'text' and 'bibtex', not {style!r}"[:200])
     return _text(found) if style == "text" else _bibtex(found)
@@ -77,7 +77,7 @@ def _classification_line(classification: Classification) -> str:
     return f"the NBS 2018 classification {classification.title.zh}, {order}"
 
 
-def _what(record: AnyRecord | Classification) -> str:
+def _what(record: PlanOrRecord | Classification) -> str:
     """The record by its titles, kind, notation and identifier."""
     if isinstance(record, Plan | Classification):
         return f'"{record.title.en or record.title.zh}" [{record.id}]'
@@ -87,7 +87,7 @@ def _what(record: AnyRecord | Classification) -> str:
     return f"{titles}, {KINDS[record.kind].label} {record.notation} [{record.id}]"
 
 
-def _of(record: AnyRecord | Classification) -> str:
+def _of(record: PlanOrRecord | Classification) -> str:
     """The document a record belongs to, for the citation: `` of <the plan>`` or `` of <the classification>``."""
     dataset = _loader.load()
     if isinstance(record, Plan | Classification):
@@ -97,7 +97,7 @@ def _of(record: AnyRecord | Classification) -> str:
     return f" of {dataset.plan.title.en} ({dataset.plan.document_number})"
 
 
-def _sources(record: AnyRecord | Classification) -> list[Source]:
+def _sources(record: PlanOrRecord | Classification) -> list[Source]:
     plan = _loader.load().plan
     keys = record.source_keys if isinstance(record, Classification) else record.provenance.all_source_keys
     return [plan.source(key) for key in keys]
@@ -107,7 +107,7 @@ def _source_text(source: Source) -> str:
     return f"{source.key}: {source.description}" + (f", {source.address}" if source.address else "")
 
 
-def _text(record: AnyRecord | Classification) -> str:
+def _text(record: PlanOrRecord | Classification) -> str:
     plan = _loader.load().plan
     where = f"In sei_policy {__version__}, data edition {plan.edition}, licensed {DATA_LICENCE}."
     sources = "; ".join(_source_text(s) for s in _sources(record))
@@ -133,7 +133,7 @@ def _escape(text: str) -> str:
     return "".join(_LATEX.get(char, char) for char in text)
 
 
-def _bibtex(record: AnyRecord | Classification) -> str:
+def _bibtex(record: PlanOrRecord | Classification) -> str:
     plan = _loader.load().plan
     key = "sei_policy_" + "".join(c if c.isalnum() else "_" for c in record.id)
     in_classification = isinstance(record, Classification) or (

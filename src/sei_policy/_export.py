@@ -31,8 +31,8 @@ import attrs
 
 from sei_policy import _converter, _loader
 from sei_policy._lookup import records as _records
-from sei_policy.errors import ArgumentTypeError, InvalidArgumentError, SeiPolicyError
-from sei_policy.models import KINDS, AnyRecord, Kind, Plan, Record, Status, kind_of
+from sei_policy.errors import InvalidArgumentError, InvalidArgumentTypeError, SeiPolicyError
+from sei_policy.models import KINDS, Kind, Plan, PlanOrRecord, Record, Status, kind_of
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -80,7 +80,7 @@ class MissingExtraError(SeiPolicyError, ImportError):
 # -- nested ------------------------------------------------------------------------
 
 
-def asdict(record: AnyRecord) -> dict[str, Any]:
+def asdict(record: PlanOrRecord) -> dict[str, Any]:
     """A record, or the plan, as plain JSON data: dicts, lists, strings, numbers and ``None``.
 
     It is what the data files hold for the record, so ``json.loads(json.dumps(d)) == d``.
@@ -91,7 +91,7 @@ def asdict(record: AnyRecord) -> dict[str, Any]:
     ('action', 'requirement:key-industries', 'verified')
     """
     if not isinstance(record, Record | Plan):
-        raise ArgumentTypeError("asdict()", "record", "a record or the plan", record)
+        raise InvalidArgumentTypeError("asdict()", "record", "a record or the plan", record)
     return dict(_converter.unstructure(record))
 
 
@@ -112,7 +112,7 @@ def _cell(value: object) -> Value:
     raise TypeError(f"no flat form for {type(value).__name__}")  # pragma: no cover - the models hold no other
 
 
-def _claimed(record: AnyRecord) -> dict[str, Status]:
+def _claimed(record: PlanOrRecord) -> dict[str, Status]:
     """Each claimed field, as a column stem (``title_en``, ``keywords_en``), with its weakest status."""
     found: dict[str, Status] = {}
     for claim in record.provenance.fields:
@@ -123,7 +123,7 @@ def _claimed(record: AnyRecord) -> dict[str, Status]:
     return found
 
 
-def _row(record: AnyRecord, relation_columns: Sequence[str]) -> Row:
+def _row(record: PlanOrRecord, relation_columns: Sequence[str]) -> Row:
     if isinstance(record, Plan):
         base: Row = {"id": record.id, "kind": str(record.kind), "notation": None, "number": None}
     else:
@@ -142,7 +142,7 @@ def _row(record: AnyRecord, relation_columns: Sequence[str]) -> Row:
 
 
 
-def _columns(records: Sequence[AnyRecord]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def _columns(records: Sequence[PlanOrRecord]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The relation columns and the status columns the records need, in a stable order."""
     relation: dict[str, None] = {}
     classes = dict.fromkeys(type(r) for r in records)
@@ -178,7 +178,7 @@ def to_records(kind: Kind | str | type[Any] | None = None) -> tuple[Row, ...]:
     >>> sp.to_records("target")[1]["value"]
     100
     """
-    records: tuple[AnyRecord, ...] = _records() if kind is None else _records(kind_of(kind, "to_records()"))
+    records: tuple[PlanOrRecord, ...] = _records() if kind is None else _records(kind_of(kind, "to_records()"))
     relation_columns, status_columns = _columns(records)
     rows = []
     for record in records:
@@ -203,7 +203,7 @@ def relations() -> tuple[Row, ...]:
     """
     plan = _loader.load().plan
     rows: list[Row] = []
-    everything: tuple[AnyRecord, ...] = (plan, *plan.records)
+    everything: tuple[PlanOrRecord, ...] = (plan, *plan.records)
     for record in everything:
         fields = ("issuer_ids",) if isinstance(record, Plan) else relation_fields(type(record))
         for name in fields:
@@ -418,9 +418,9 @@ def export(
     ['agency.csv', 'nbs-2018.csv', 'relations.csv']
     """
     if not isinstance(format, str):
-        raise ArgumentTypeError("export()", "format", "a string such as 'csv'", format)
+        raise InvalidArgumentTypeError("export()", "format", "a string such as 'csv'", format)
     if not isinstance(path, str | os.PathLike):
-        raise ArgumentTypeError("export()", "path", "a path", path)
+        raise InvalidArgumentTypeError("export()", "path", "a path", path)
     name = format.strip().casefold()
     if name not in _WRITERS:
         known = ", ".join(map(repr, FORMATS))
@@ -428,7 +428,7 @@ def export(
     if "\x00" in os.fspath(path):
         raise ExportError(f"cannot write {os.fspath(path)[:80]!r}: a path cannot hold a NUL character")
     if base is not None and not isinstance(base, str):
-        raise ArgumentTypeError("export()", "base", "a string such as 'https://example.org/sei/'", base)
+        raise InvalidArgumentTypeError("export()", "base", "a string such as 'https://example.org/sei/'", base)
     if excel and name != "csv":  # said rather than silently ignored
         raise InvalidArgumentError(f"excel=True (--excel) is for the csv format only, not {name!r}")
     try:

@@ -25,8 +25,8 @@ from typing import Any, TypeVar, overload
 
 from sei_policy import _loader, ids
 from sei_policy._resolver import Resolver
-from sei_policy.errors import ArgumentTypeError, UnknownIdentifierError, shown
-from sei_policy.models import KINDS, AnyRecord, Classification, Kind, Plan, Record, kind_of
+from sei_policy.errors import InvalidArgumentTypeError, UnknownIdentifierError, shown
+from sei_policy.models import KINDS, Classification, Kind, Plan, PlanOrRecord, Record, kind_of
 
 __all__ = ("get", "lookup", "records")
 
@@ -52,7 +52,7 @@ class Index:
 
     def __init__(self, load: Callable[[], _loader.Dataset]) -> None:
         self._load = load
-        self._by_id: dict[str, AnyRecord] = {}
+        self._by_id: dict[str, PlanOrRecord] = {}
 
     def _ensure(self) -> Resolver:
         resolver = self._load().resolver
@@ -71,12 +71,12 @@ class Index:
             except KeyError:
                 pass
             except TypeError:
-                raise ArgumentTypeError("get()", "identifier", "a string", identifier) from None
+                raise InvalidArgumentTypeError("get()", "identifier", "a string", identifier) from None
         return self._get_slow(identifier, default, kind)
 
     def _get_slow(self, identifier: str, default: object, kind: KindArgument | None) -> object:
         if not isinstance(identifier, str):
-            raise ArgumentTypeError("get()", "identifier", "a string", identifier)
+            raise InvalidArgumentTypeError("get()", "identifier", "a string", identifier)
         wanted = None if kind is None else kind_of(kind, "get()")
         resolver = self._ensure()
         found = resolver.get(identifier)
@@ -111,17 +111,17 @@ class Index:
     # -- lookup --------------------------------------------------------------
 
 
-    def lookup(self, text: str, *, kind: KindArgument | None = None) -> AnyRecord:
+    def lookup(self, text: str, *, kind: KindArgument | None = None) -> PlanOrRecord:
         """The one record ``text`` names (see :func:`lookup`)."""
         resolver = self._ensure()
         if not isinstance(text, str):
-            raise ArgumentTypeError("lookup()", "text", "a string", text)
+            raise InvalidArgumentTypeError("lookup()", "text", "a string", text)
         return resolver.resolve(text, None if kind is None else kind_of(kind, "lookup()"), "lookup()")
 
     # -- records ---------------------------------------------------------------
 
 
-    def records(self, kind: KindArgument | None = None) -> tuple[AnyRecord, ...]:
+    def records(self, kind: KindArgument | None = None) -> tuple[PlanOrRecord, ...]:
         """The plan's records, or those of one kind (see :func:`records`)."""
         documents = self._load().documents
         if kind is None:
@@ -137,7 +137,7 @@ def _article(word: str) -> str:
     return "an" if word[:1] in "aeiou" else "a"
 
 
-def _accessor(record: AnyRecord, text: str) -> str | None:
+def _accessor(record: PlanOrRecord, text: str) -> str | None:
     """How to reach ``record`` through its document's accessor, e.g. ``plan.action('A4')``."""
     spec = KINDS[record.kind]
     if spec.document is Plan:
@@ -156,9 +156,9 @@ def get(identifier: str, *, kind: type[_R]) -> _R: ...
 @overload
 def get(identifier: str, default: _T, *, kind: type[_R]) -> _R | _T: ...
 @overload
-def get(identifier: str, *, kind: Kind | str | None = None) -> AnyRecord: ...
+def get(identifier: str, *, kind: Kind | str | None = None) -> PlanOrRecord: ...
 @overload
-def get(identifier: str, default: _T, *, kind: Kind | str | None = None) -> AnyRecord | _T: ...
+def get(identifier: str, default: _T, *, kind: Kind | str | None = None) -> PlanOrRecord | _T: ...
 
 
 def get(identifier: str, default: object = _MISSING, *, kind: KindArgument | None = None) -> object:
@@ -176,7 +176,7 @@ def get(identifier: str, default: object = _MISSING, *, kind: KindArgument | Non
     Raises:
         UnknownIdentifierError: nothing has this identifier (or not of ``kind``)
             and no default was given; its ``suggestions`` name close identifiers.
-        ArgumentTypeError: ``identifier`` is not a string.
+        InvalidArgumentTypeError: ``identifier`` is not a string.
         UnknownKindError: ``kind`` is not a kind.
 
     >>> import sei_policy as sp
@@ -194,17 +194,17 @@ def get(identifier: str, default: object = _MISSING, *, kind: KindArgument | Non
         except KeyError:
             pass
         except TypeError:
-            raise ArgumentTypeError("get()", "identifier", "a string", identifier) from None
+            raise InvalidArgumentTypeError("get()", "identifier", "a string", identifier) from None
     return _DEFAULT._get_slow(identifier, default, kind)
 
 
 @overload
 def lookup(text: str, *, kind: type[_R]) -> _R: ...
 @overload
-def lookup(text: str, *, kind: Kind | str | None = None) -> AnyRecord: ...
+def lookup(text: str, *, kind: Kind | str | None = None) -> PlanOrRecord: ...
 
 
-def lookup(text: str, *, kind: KindArgument | None = None) -> AnyRecord:
+def lookup(text: str, *, kind: KindArgument | None = None) -> PlanOrRecord:
     """The one record that an identifier, notation, slug, number, title or alias stands for.
 
     The text may be an identifier, a bare slug where only one record has it,
@@ -222,7 +222,7 @@ def lookup(text: str, *, kind: KindArgument | None = None) -> AnyRecord:
     Raises:
         AmbiguousLookupError: the text names several records equally well.
         UnknownIdentifierError: the text names no record; see ``suggestions``.
-        ArgumentTypeError: ``text`` is not a string.
+        InvalidArgumentTypeError: ``text`` is not a string.
         UnknownKindError: ``kind`` is not a kind.
 
     >>> import sei_policy as sp
@@ -241,10 +241,10 @@ def records(kind: None = None) -> tuple[Record, ...]: ...
 @overload
 def records(kind: type[_R]) -> tuple[_R, ...]: ...
 @overload
-def records(kind: Kind | str) -> tuple[AnyRecord, ...]: ...
+def records(kind: Kind | str) -> tuple[PlanOrRecord, ...]: ...
 
 
-def records(kind: KindArgument | None = None) -> tuple[AnyRecord, ...]:
+def records(kind: KindArgument | None = None) -> tuple[PlanOrRecord, ...]:
     """The records of the plan in document order, or every record of one kind.
 
     Without ``kind``: every record of the plan, kind after kind (priorities

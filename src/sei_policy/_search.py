@@ -43,8 +43,8 @@ from sei_policy import _loader, _thesaurus
 from sei_policy._resolver import NOT_WORD, fold
 from sei_policy._simplify import simplify
 from sei_policy._stem import stem
-from sei_policy.errors import ArgumentTypeError, InvalidArgumentError
-from sei_policy.models import AnyRecord, Kind, Plan, Record, kind_of
+from sei_policy.errors import InvalidArgumentError, InvalidArgumentTypeError
+from sei_policy.models import Kind, Plan, PlanOrRecord, Record, kind_of
 
 __all__ = ("Hit", "Hits", "Searcher", "did_you_mean", "search")
 
@@ -142,7 +142,7 @@ def _field(terms: Iterable[str | None]) -> str:
     return "".join(["\n " + " ".join(_words(fold(t))) + " \n" for t in terms if t])
 
 
-def _fields(record: AnyRecord) -> tuple[tuple[str, float, str], ...]:
+def _fields(record: PlanOrRecord) -> tuple[tuple[str, float, str], ...]:
     """The record's searchable fields (its :attr:`~sei_policy.Record.texts`, grouped), each with its weight."""
     names: dict[str, list[str | None]] = {"id": [record.id], "notation": [getattr(record, "notation", None)]}
     for path, text in record.texts:
@@ -201,7 +201,7 @@ def distance(a: str, b: str, limit: int) -> int:
 class Searcher:
     """The search index over a fixed sequence of records (in document order) and a thesaurus."""
 
-    def __init__(self, records: tuple[AnyRecord, ...], thesaurus: _thesaurus.Thesaurus | None = None) -> None:
+    def __init__(self, records: tuple[PlanOrRecord, ...], thesaurus: _thesaurus.Thesaurus | None = None) -> None:
         entries = []
         for record in records:
             fields = _fields(record)
@@ -504,7 +504,7 @@ def _build(load: Callable[[], _loader.Dataset] = _loader.load) -> Searcher:
 @overload
 def search(query: str, *, kind: type[_K], limit: int | None = None) -> Hits[_K]: ...
 @overload
-def search(query: str, *, kind: Kind | str | None = None, limit: int | None = None) -> Hits[AnyRecord]: ...
+def search(query: str, *, kind: Kind | str | None = None, limit: int | None = None) -> Hits[PlanOrRecord]: ...
 
 
 def search(query: str, *, kind: Kind | str | type[Any] | None = None, limit: int | None = None) -> Hits[Any]:
@@ -530,7 +530,7 @@ def search(query: str, *, kind: Kind | str | type[Any] | None = None, limit: int
         the ``reason``; empty when nothing matches (see :func:`did_you_mean`).
 
     Raises:
-        ArgumentTypeError: ``query`` is not a string, or ``limit`` not an int.
+        InvalidArgumentTypeError: ``query`` is not a string, or ``limit`` not an int.
         UnknownKindError: ``kind`` is not a kind.
         InvalidArgumentError: ``limit`` is negative (a ``ValueError``).
 
@@ -544,10 +544,10 @@ def search(query: str, *, kind: Kind | str | type[Any] | None = None, limit: int
     ()
     """
     if not isinstance(query, str):
-        raise ArgumentTypeError("search()", "query", "a string", query)
+        raise InvalidArgumentTypeError("search()", "query", "a string", query)
     wanted = None if kind is None else kind_of(kind, "search()")
     if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int)):
-        raise ArgumentTypeError("search()", "limit", "an int or None", limit)
+        raise InvalidArgumentTypeError("search()", "limit", "an int or None", limit)
     if limit is not None and limit < 0:
         raise InvalidArgumentError(f"search() expects limit >= 0, got {limit!r}")
     return (_searcher or _build()).search(query, kind=wanted, limit=limit)
@@ -566,5 +566,5 @@ def did_you_mean(query: str) -> tuple[str, ...]:
     ('photoresist',)
     """
     if not isinstance(query, str):
-        raise ArgumentTypeError("did_you_mean()", "query", "a string", query)
+        raise InvalidArgumentTypeError("did_you_mean()", "query", "a string", query)
     return (_searcher or _build()).did_you_mean(query)

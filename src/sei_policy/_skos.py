@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING, Any
 from sei_policy import _loader
 from sei_policy._about import DATA_LICENCE_URL
 from sei_policy._export import MissingExtraError, atomic_path, relations, write_text
-from sei_policy.errors import ArgumentTypeError, InvalidArgumentError, shown
+from sei_policy.errors import InvalidArgumentError, InvalidArgumentTypeError, shown
 from sei_policy.models import Claim, Classification, Plan, Provenance, Record, Source, Terms, Text
 
 if TYPE_CHECKING:
@@ -168,7 +168,7 @@ def check_base(base: str | None) -> str:
             ``"https://example.org/sei/"``), so that the identifier can follow it; or ``None``.
 
     Raises:
-        ArgumentTypeError: ``base`` is not a string.
+        InvalidArgumentTypeError: ``base`` is not a string.
         InvalidArgumentError: ``base`` is not an absolute IRI, or does not end with ``/``, ``#`` or ``:``.
 
     >>> check_base(None), check_base("https://example.org/sei/")
@@ -181,7 +181,7 @@ def check_base(base: str | None) -> str:
     if base is None:
         return DEFAULT_BASE
     if not isinstance(base, str):
-        raise ArgumentTypeError("export()", "base", "a string such as 'https://example.org/sei/'", base)
+        raise InvalidArgumentTypeError("export()", "base", "a string such as 'https://example.org/sei/'", base)
     if not base.endswith(_BASE_ENDS):
         raise InvalidArgumentError(f"export() expects base to end with '/', '#' or ':', got {shown(base)}")
     if not _IRI.fullmatch(base):

@@ -164,7 +164,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except AmbiguousLookupError as error:
         error.hint = "use --kind or an identifier"
         return _error(error)
-    except sp.UnknownKindError as error:  # a --kind or KIND that names no kind is bad usage
+    except sp.errors.UnknownKindError as error:  # a --kind or KIND that names no kind is bad usage
         _error(error)
         return EXIT_USAGE
     except (SeiPolicyError, OSError) as error:
@@ -244,7 +244,7 @@ def _print_json(value: object, out: TextIO) -> None:
 
 
 def _list(kind: str | None, as_json: bool, out: TextIO) -> None:
-    records: tuple[sp.AnyRecord, ...] = sp.records() if kind is None else sp.records(kind)
+    records: tuple[sp.PlanOrRecord, ...] = sp.records() if kind is None else sp.records(kind)
     if as_json:
         _print_json([sp.asdict(r) for r in records], out)
         return
@@ -252,7 +252,7 @@ def _list(kind: str | None, as_json: bool, out: TextIO) -> None:
         print(line, file=out)
 
 
-def _row(record: sp.AnyRecord) -> tuple[str, str, str, str]:
+def _row(record: sp.PlanOrRecord) -> tuple[str, str, str, str]:
     """A record's cells in a table: notation, identifier, English title, Chinese title."""
     notation = "—" if isinstance(record, sp.Plan) else record.notation
     return (notation, record.id, record.title.en or "—", record.title.zh or "—")
@@ -314,7 +314,7 @@ def _show(text: str, kind: str | None, as_json: bool, out: TextIO) -> None:
         print(line, file=out)
 
 
-def show_lines(record: sp.AnyRecord, encoding: str | None = None) -> Iterator[str]:
+def show_lines(record: sp.PlanOrRecord, encoding: str | None = None) -> Iterator[str]:
     """Every field of ``record`` as text, in the order of the data, its provenance last.
 
     Links to other records show the identifier and the titles of the record
@@ -467,7 +467,7 @@ def _search(query: str, kind: str | None, limit: int, as_json: bool, out: TextIO
         print(f"{hit.score:7.2f}  {notation:<7}{record.id:<40}{record.title}{via}", file=out)
 
 
-def _hit(hit: sp.Hit[sp.AnyRecord]) -> dict[str, object]:
+def _hit(hit: sp.Hit[sp.PlanOrRecord]) -> dict[str, object]:
     return {
         "record": sp.asdict(hit.record),
         "score": hit.score,

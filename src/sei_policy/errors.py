@@ -20,16 +20,16 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
 
-__all__ = (
+__all__ = [
     "AmbiguousLookupError",
-    "ArgumentTypeError",
     "DeprecatedIdentifierWarning",
     "InvalidArgumentError",
+    "InvalidArgumentTypeError",
     "PlanDataError",
     "SeiPolicyError",
     "UnknownIdentifierError",
     "UnknownKindError",
-)
+]
 
 
 class SeiPolicyError(Exception):
@@ -176,10 +176,12 @@ class InvalidArgumentError(SeiPolicyError, ValueError):
     """An argument has the right type but an impossible value, such as a negative limit."""
 
 
-class ArgumentTypeError(SeiPolicyError, TypeError):
+class InvalidArgumentTypeError(SeiPolicyError, TypeError):
     """An argument has the wrong type, for example a number where text is expected.
 
-    >>> print(ArgumentTypeError("lookup()", "text", "a string", 42))
+    (Named ``ArgumentTypeError`` before 0.2, which clashed with :class:`argparse.ArgumentTypeError`.)
+
+    >>> print(InvalidArgumentTypeError("lookup()", "text", "a string", 42))
     lookup() expects text as a string, got int: 42
     """
 
@@ -223,3 +225,15 @@ class DeprecatedIdentifierWarning(DeprecationWarning):
 def warn_retired(old: object, new: str, stacklevel: int) -> None:
     """Warn that ``old`` is retired in favour of ``new``; ``stacklevel`` counts from the caller."""
     warnings.warn(f"{old!r} is retired; use {new!r}", DeprecatedIdentifierWarning, stacklevel=stacklevel + 1)
+
+
+_RENAMED = {"ArgumentTypeError": "InvalidArgumentTypeError"}
+
+
+def __getattr__(name: str) -> object:
+    """Names renamed in 0.2 keep working until 0.3, with a :class:`DeprecationWarning`."""
+    if name in _RENAMED:
+        new = _RENAMED[name]
+        warnings.warn(f"sei_policy.errors.{name} is deprecated; use {new}", DeprecationWarning, stacklevel=2)
+        return globals()[new]
+    raise AttributeError(f"module 'sei_policy.errors' has no attribute {name!r}")

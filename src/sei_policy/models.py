@@ -25,7 +25,7 @@ from typing import Any, TypeVar, Union
 import attrs
 
 from sei_policy._resolver import Resolver, closest
-from sei_policy.errors import AmbiguousLookupError, ArgumentTypeError, UnknownIdentifierError, UnknownKindError
+from sei_policy.errors import AmbiguousLookupError, InvalidArgumentTypeError, UnknownIdentifierError, UnknownKindError
 
 __all__ = (
     "KINDS",
@@ -1034,7 +1034,7 @@ class Plan(_Document):
         True
         """
         if not isinstance(key, str):
-            raise ArgumentTypeError("source()", "key", "a string such as 'S4'", key)
+            raise InvalidArgumentTypeError("source()", "key", "a string such as 'S4'", key)
         wanted = key.strip().casefold()
         for source in self.sources:
             if source.key.casefold() == wanted:
@@ -1051,7 +1051,7 @@ class Plan(_Document):
             return key
         if isinstance(key, Record) or not isinstance(key, str):
             expected = f"a record of kind {kinds[0]} or {kinds[1]}, or a key that names one"
-            raise ArgumentTypeError(function, "record", expected, key)
+            raise InvalidArgumentTypeError(function, "record", expected, key)
         if key.strip().isdigit():
             what = f"{kinds[0]} or {kinds[1]}"
             hint = f"a number names a record within its kind: give a notation ({_letters(kinds)}) or an identifier"
@@ -1152,7 +1152,7 @@ class Plan(_Document):
         ['S4', 'S1', 'seed']
         """
         if not isinstance(record, Record | Plan):
-            raise ArgumentTypeError("sources_of()", "record", "a record or the plan", record)
+            raise InvalidArgumentTypeError("sources_of()", "record", "a record or the plan", record)
         return tuple(self.source(k) for k in record.provenance.all_source_keys)
 
 
@@ -1167,7 +1167,7 @@ def _letters(kinds: tuple[Kind, ...]) -> str:
     return " or ".join(f"{KINDS[k].letter}1" for k in kinds)
 
 
-AnyRecord = Union[Plan, Record]  # noqa: UP007 - a runtime alias; `Plan | Record` is a types.UnionType
+PlanOrRecord = Union[Plan, Record]  # noqa: UP007 - a runtime alias; `Plan | Record` is a types.UnionType
 """What :func:`sei_policy.get` can return: the plan itself or one of its records."""
 
 
@@ -1416,4 +1416,4 @@ def kind_of(kind: "Kind | str | type[Any]", function: str = "kind_of()") -> Kind
         if found is not None:
             return found
         raise UnknownKindError(kind.__name__, tuple(c.__name__ for c in _BY_CLASS))
-    raise ArgumentTypeError(function, "kind", "a Kind, its value or a record class", kind)
+    raise InvalidArgumentTypeError(function, "kind", "a Kind, its value or a record class", kind)
