@@ -592,7 +592,12 @@ def test_help_gives_the_exit_statuses_the_docs_give(capsys: pytest.CaptureFixtur
 def test_version_and_licence_come_from_about(module: str) -> None:
     """The command line, citations and the renderer read the version and edition from _about, not the package's face."""
     source = (Path(sp.__file__).parent / module).read_text(encoding="utf-8")
-    for face in ("sp.__version__", "sp.DATA_EDITION", "from sei_policy import __version__", "from sei_policy import DATA"):
+    for face in (
+        "sp.__version__",
+        "sp.DATA_EDITION",
+        "from sei_policy import __version__",
+        "from sei_policy import DATA",
+    ):
         assert face not in source
 
 
