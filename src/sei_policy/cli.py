@@ -30,10 +30,8 @@ import argparse
 import contextlib
 import json
 import os
-import re
 import shlex
 import sys
-import unicodedata
 import warnings
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -256,20 +254,15 @@ class _NotFoundError(SeiPolicyError, LookupError):
 
 @contextlib.contextmanager
 def _guided(text: str, kind: str | None) -> Iterator[None]:
-    """Make a miss point somewhere: the range of a kind's notations, or what ``sei-policy search`` finds.
+    """Make a miss of a name point to ``sei-policy search``, with what it finds.
 
-    A miss that already says what would work (a hint or close identifiers) is left as it is.
+    A miss that already says what would work (a hint, such as a kind's range of
+    notations, or close identifiers) is left as the library words it.
     """
     try:
         yield
     except UnknownIdentifierError as error:
-        if error.hint:
-            raise
-        notations = _notation_range(text)
-        if notations is not None:
-            error.hint = notations
-            raise
-        if error.suggestions:
+        if error.hint or error.suggestions:  # a notation's range, a number's kind, close identifiers
             raise
         hits = _found(text, kind)
         if not hits:
@@ -279,17 +272,6 @@ def _guided(text: str, kind: str | None) -> Iterator[None]:
         more = ", …" if len(hits) > 3 else ""
         message = f"no record is called {text!r}; `{command}` finds {len(hits)}: {shown}{more}"
         raise _NotFoundError(message) from None
-
-
-def _notation_range(text: str) -> str | None:
-    """``actions are A1–A20`` when ``text`` has the form of a notation (a kind's letter and a number), else ``None``."""
-    folded = unicodedata.normalize("NFKC", text).strip()
-    for spec in _loader.load().kinds.values():
-        if spec.letter and re.fullmatch(re.escape(spec.letter) + r"\s*\d+", folded, flags=re.IGNORECASE):
-            records = sp.records(spec.kind)
-            if records:
-                return f"{spec.plural} are {_render.row(records[0])[0]}–{_render.row(records[-1])[0]}"
-    return None
 
 
 def _found(text: str, kind: str | None) -> tuple[sp.Hit[sp.AnyRecord], ...]:
