@@ -443,7 +443,9 @@ def test_pretty_text_marks_claimed_fields() -> None:
     lines = _pretty(action).splitlines()
     assert lines[1].endswith("[seed]")
     assert lines[2] == "(Chinese title not yet verified)  [unverified]"
-    assert f"agency_ids: not known ({action.provenance.claim('agency_ids').note})  [unverified]" in lines  # type: ignore[union-attr]
+    claim = action.provenance.claim("agency_ids")
+    assert claim is not None and claim.note is not None
+    assert f"agency_ids: not known ({claim.note})  [unverified]" in lines
     assert "target_ids: none" in lines
     assert "year: none stated" in _pretty(PLAN.target("T2")).splitlines()
 
