@@ -264,7 +264,7 @@ def _guided(text: str, kind: str | None) -> Iterator[None]:
     except UnknownIdentifierError as error:
         if error.hint or error.suggestions:  # a notation's range, a number's kind, close identifiers
             raise
-        hits = _found(text, kind)
+        hits = _found(text, kind) if len(text) <= _LONGEST_NAME else ()
         if not hits:
             raise
         command = f"{PROG} search {shlex.quote(text)}" + (f" --kind {shlex.quote(kind)}" if kind else "")
@@ -272,6 +272,10 @@ def _guided(text: str, kind: str | None) -> Iterator[None]:
         more = ", …" if len(hits) > 3 else ""
         message = f"no record is called {text!r}; `{command}` finds {len(hits)}: {shown}{more}"
         raise _NotFoundError(message) from None
+
+
+_LONGEST_NAME = 80
+"""A longer text that names nothing is not searched for: the message would repeat all of it."""
 
 
 def _found(text: str, kind: str | None) -> tuple[sp.Hit[sp.AnyRecord], ...]:
