@@ -13,8 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import sei_policy as sp
-from sei_policy import _converter, _export, _loader
-from sei_policy import models
+from sei_policy import _converter, _export, _loader, models
 
 from .helpers import ALL_RECORDS, PLAN, json_types
 

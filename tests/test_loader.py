@@ -110,7 +110,7 @@ def test_import_loads_nothing() -> None:
         "difflib",
         "pandas",
         "json",
-        "sei_policy.display",
+        "sei_policy._render",
         "sei_policy._export",
     ]
     code = f"import sys, sei_policy; print(sorted(m for m in {heavy!r} if m in sys.modules))"

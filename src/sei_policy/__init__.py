@@ -42,8 +42,8 @@ if TYPE_CHECKING:
     )
     from sei_policy._loader import classification, plan
     from sei_policy._lookup import get, lookup, records
+    from sei_policy._render import overview
     from sei_policy._search import Hit, Hits, did_you_mean, search
-    from sei_policy.display import overview
     from sei_policy.models import (
         Action,
         Agency,
@@ -138,7 +138,7 @@ _LAZY = {
     "Hit": "sei_policy._search",
     "Hits": "sei_policy._search",
     "cite": "sei_policy._cite",
-    "overview": "sei_policy.display",
+    "overview": "sei_policy._render",
     "FORMATS": "sei_policy._export",
     "ExportError": "sei_policy._export",
     "MissingExtraError": "sei_policy._export",

@@ -122,12 +122,12 @@ class Hits(tuple[Hit[_R], ...], Generic[_R]):
     __slots__ = ()
 
     def _repr_html_(self) -> str:
-        from sei_policy import display  # the HTML code loads only where something is shown as HTML
+        from sei_policy import _render as display  # the HTML code loads only where something is shown as HTML
 
         return display.html(self)
 
     def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
-        from sei_policy import display
+        from sei_policy import _render as display
 
         display.pretty(self, printer, cycle)
 

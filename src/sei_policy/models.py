@@ -443,13 +443,13 @@ class Record(_Model):
 
     def _repr_html_(self) -> str:
         """The record as an HTML card, for notebooks (the HTML code loads only then)."""
-        from sei_policy import display
+        from sei_policy import _render as display
 
         return display.html(self)
 
     def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
         """A readable multi-line form for IPython."""
-        from sei_policy import display
+        from sei_policy import _render as display
 
         display.pretty(self, printer, cycle)
 
@@ -768,13 +768,13 @@ class _Document(_Model):
 
     def _repr_html_(self) -> str:
         """The document as an HTML outline, for notebooks (the HTML code loads only then)."""
-        from sei_policy import display
+        from sei_policy import _render as display
 
         return display.html(self)
 
     def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
         """A readable multi-line form for IPython."""
-        from sei_policy import display
+        from sei_policy import _render as display
 
         display.pretty(self, printer, cycle)
 
