@@ -355,7 +355,7 @@ def _validate() -> str:
     dataset: _loader.Dataset | None = None
     entries = characters = 0
     try:
-        dataset = _loader.parse(_loader.read())
+        dataset = _loader.parse(_loader.read(), full=True)
     except PlanDataError as error:
         problems += error.problems
     if dataset is not None:  # the thesaurus is checked against the records, so only once they load
