@@ -18,6 +18,8 @@ if _MISSING:  # pragma: no cover - the docs extra (and the test extra) installs 
 import sphinx.deprecation  # noqa: E402 - only once Sphinx is known to be there
 from sphinx.cmd.build import build_main  # noqa: E402
 
+pytestmark = pytest.mark.integration  # a heavy outside tool: CI runs these once
+
 DOCS = Path(__file__).resolve().parents[1] / "docs"
 
 

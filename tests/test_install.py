@@ -21,7 +21,7 @@ import pytest
 import sei_policy as sp
 from sei_policy.cli import main
 
-pytestmark = pytest.mark.install
+pytestmark = [pytest.mark.install, pytest.mark.integration]
 
 ROOT = Path(__file__).resolve().parents[1]
 """The repository checkout the distributions are built from."""

@@ -13,6 +13,8 @@ from typing import Any
 
 import pytest
 
+pytestmark = pytest.mark.integration  # a heavy outside tool: CI runs these once
+
 try:
     import nbformat
     from jupyter_client.kernelspec import KernelSpecManager
