@@ -32,10 +32,8 @@ from sei_policy.errors import (
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from sei_policy._cite import cite
-    from sei_policy._export import (
+    from sei_policy._formats import (
         FORMATS,
-        ExportError,
-        MissingExtraError,
         asdict,
         export,
         relations,
@@ -47,6 +45,7 @@ if TYPE_CHECKING:
     from sei_policy._lookup import get, lookup, records
     from sei_policy._search import Hit, Hits, did_you_mean, search
     from sei_policy.display import overview
+    from sei_policy.errors import ExportError, MissingExtraError
     from sei_policy.models import (
         KINDS,
         Action,
@@ -149,15 +148,15 @@ _LAZY = {
     "Hits": "sei_policy._search",
     "cite": "sei_policy._cite",
     "overview": "sei_policy.display",
-    "FORMATS": "sei_policy._export",
-    "ExportError": "sei_policy._export",
-    "MissingExtraError": "sei_policy._export",
-    "asdict": "sei_policy._export",
-    "export": "sei_policy._export",
-    "relations": "sei_policy._export",
-    "relations_frame": "sei_policy._export",
-    "to_frame": "sei_policy._export",
-    "to_records": "sei_policy._export",
+    "FORMATS": "sei_policy._formats",
+    "ExportError": "sei_policy.errors",
+    "MissingExtraError": "sei_policy.errors",
+    "asdict": "sei_policy._formats",
+    "export": "sei_policy._formats",
+    "relations": "sei_policy._formats",
+    "relations_frame": "sei_policy._formats",
+    "to_frame": "sei_policy._formats",
+    "to_records": "sei_policy._formats",
     "Hit": "sei_policy._search",
     "KINDS": _MODELS,
     "Action": _MODELS,
