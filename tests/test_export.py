@@ -14,13 +14,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import sei_policy as sp
-from sei_policy import _converter, _loader
+from sei_policy import _converter
 from sei_policy._formats import tables
 
 from .helpers import ALL_RECORDS, PLAN, json_types
 
 KINDS = [spec.kind for spec in sp.KINDS.values()]
-
 
 
 @pytest.mark.parametrize("record", ALL_RECORDS, ids=lambda r: r.id)
@@ -210,5 +209,8 @@ def test_to_records_and_to_frame_agree(kind: sp.Kind | None) -> None:
     frame = sp.to_frame(kind)
     assert list(frame.columns) == list(rows[0])
     for column in ("id", "title_zh", "status"):
-        values = [None if v is None or v != v else str(v) for v in frame[column].astype(object).where(frame[column].notna(), None)]
+        values = [
+            None if v is None or v != v else str(v)
+            for v in frame[column].astype(object).where(frame[column].notna(), None)
+        ]
         assert values == [r[column] for r in rows]

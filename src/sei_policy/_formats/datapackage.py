@@ -170,9 +170,7 @@ def _link(dataset: _loader.Dataset, relation: _Relation) -> tuple[str, str, dict
     return title, description, schema
 
 
-def _resource(
-    dataset: _loader.Dataset, file: str, found: Table, stats: Mapping[str, Any] | None
-) -> dict[str, Any]:
+def _resource(dataset: _loader.Dataset, file: str, found: Table, stats: Mapping[str, Any] | None) -> dict[str, Any]:
     name = file.removesuffix(".csv")
     spec = found.spec
     relations = _link_relations(dataset)

@@ -175,7 +175,8 @@ def _readme(ws: Any, dataset: _loader.Dataset, sheets_of: Mapping[str, Table], k
     sheets.append(("relations", "one row per link from a record to another: from (an identifier), relation "
                                 "(the field that holds the link), to (an identifier), position (within a list, "
                                 "from 1)", len(sheets_of["relations"].rows)))  # fmt: skip
-    sheets.append(("sources", "the source register: key, address, description, reliability", len(sheets_of["sources"].rows)))
+    register = "the source register: key, address, description, reliability"
+    sheets.append(("sources", register, len(sheets_of["sources"].rows)))
     for name, text, count in sheets:
         row += 1
         _put(ws, row, 1, name)

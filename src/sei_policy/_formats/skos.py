@@ -382,6 +382,7 @@ def document(dataset: _loader.Dataset, base: str | None = None) -> dict[str, Any
         for spec in dataset.kinds.values()
         if spec.document is not None and issubclass(spec.document, Plan)
         for record in members(dataset, spec)
+        if isinstance(record, Record)
     ]
     nodes: dict[str, dict[str, Any]] = {}
     nodes[plan_iri] = {
@@ -553,7 +554,7 @@ _LIMIT = 64 * 2**20
 
 
 def recognise_jsonld(dataset: _loader.Dataset, path: Path) -> bool:
-    """Whether ``path`` is a JSON-LD export of the library: its ``@context`` declares SKOS and the ``sei`` vocabulary."""
+    """Whether ``path`` is a JSON-LD export of the library: its context declares SKOS and the ``sei`` vocabulary."""
     try:
         if not path.is_file() or path.stat().st_size > _LIMIT:
             return False
@@ -570,7 +571,7 @@ def recognise_jsonld(dataset: _loader.Dataset, path: Path) -> bool:
 
 
 def recognise_turtle(dataset: _loader.Dataset, path: Path) -> bool:
-    """Whether ``path`` is a Turtle export of the library: it opens with the prefixes it declares, ``sei`` among them."""
+    """Whether ``path`` is a Turtle export of the library: it opens with its prefixes, ``sei`` among them."""
     try:
         if not path.is_file():
             return False

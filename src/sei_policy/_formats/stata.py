@@ -32,8 +32,8 @@ from typing import Any
 
 from sei_policy import _loader
 from sei_policy._about import __version__
-from sei_policy._formats.files import atomic_path, write_marker
 from sei_policy._formats import tables as _tables_of
+from sei_policy._formats.files import atomic_path, write_marker
 from sei_policy._formats.tables import MAX_LABEL
 from sei_policy.errors import ExportError, MissingExtraError
 
@@ -53,7 +53,6 @@ _RESERVED = frozenset(
     ("_all", "_b", "byte", "_coef", "_cons", "double", "float", "if", "in", "int", "long", "_n", "_N", "_pi", "_pred",
      "_rc", "_se", "_skip", "str", "strL", "using", "with")
 )  # fmt: skip
-
 
 
 def dataset_label(edition: str, name: str) -> str:
@@ -138,7 +137,7 @@ def write_frame(frame: Any, path: Path, *, label: str, labels: Mapping[str, str]
 
 
 def _tables(dataset: _loader.Dataset, pd: Any) -> dict[str, tuple[Any, dict[str, str]]]:
-    """Each file's name, its frame and its variable labels: one per kind, in the registry's order, then the relations."""
+    """Each file's name, frame and variable labels: one per kind, in the registry's order, then the relations."""
     files = {}
     for name, found in _tables_of.tables(dataset).items():
         data = stata_frame(pd, _tables_of.frame(dataset, found, "export to stata"))

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import datetime
 import enum
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -96,7 +96,9 @@ RELATION_COLUMNS = (
         name="to",
         title="To",
         label="Record the link points to (identifier)",
-        description="The identifier of the record the link points to, in the table of its kind (the relation says which).",
+        description=(
+            "The identifier of the record the link points to, in the table of its kind (the relation says which)."
+        ),
     ),
     Column(
         name="position",
@@ -165,7 +167,7 @@ def asdict(record: AnyRecord) -> dict[str, Any]:
 # -- the registry, read from the dataset ----------------------------------------------
 
 
-def spec_of(dataset: _loader.Dataset, kind: object, function: str) -> KindSpec:
+def spec_of(dataset: _loader.Dataset, kind: Kind | str | type[Any], function: str) -> KindSpec:
     """The declaration of the kind a ``kind=`` argument names: its value, a :class:`Kind` or the record class.
 
     A kind of the dataset's own (one a test registers) is found by its value or class too.
@@ -258,7 +260,9 @@ def _owner(specs: Sequence[KindSpec], stem: str) -> type:
     return next((s.cls for s in specs if any(c.name == stem for c in s.columns)), specs[0].cls)
 
 
-def table(dataset: _loader.Dataset, kind: object = None, function: str = "to_records()") -> Table:
+def table(
+    dataset: _loader.Dataset, kind: Kind | str | type[Any] | None = None, function: str = "to_records()"
+) -> Table:
     """The flat table of one kind of ``dataset`` (every record of its plan for ``None``)."""
     if kind is None:
         return _table(dataset, _plan_kinds(dataset), "records")
@@ -283,7 +287,7 @@ def relation_rows(dataset: _loader.Dataset) -> Table:
     """The table of :func:`relations` for ``dataset``."""
     example = next((c.name for s in dataset.kinds.values() for c in s.relations if c.type is ValueType.ID), "")
     columns = tuple(attrs.evolve(c, description=c.description.format(example=example)) for c in RELATION_COLUMNS)
-    rows = tuple(
+    rows: tuple[Row, ...] = tuple(
         {"from": link.source, "relation": link.column.name, "to": link.target, "position": link.position}
         for link in links(dataset)
     )
@@ -390,4 +394,3 @@ def relations_frame() -> pd.DataFrame:
     dataset = _loader.load()
     typed: pd.DataFrame = frame(dataset, relation_rows(dataset), "relations_frame()")
     return typed
-
