@@ -91,7 +91,8 @@ def dataset() -> _loader.Dataset:
     shipped = _loader.load()
     plan = shipped.plan
     fields: tuple[attrs.Attribute[Any], ...] = attrs.fields(Plan)
-    toy = WidgetPlan(**{a.alias: getattr(plan, a.name) for a in fields if a.init}, widgets=WIDGETS)
+    values: dict[str, Any] = {str(a.alias): getattr(plan, a.name) for a in fields if a.init}
+    toy = WidgetPlan(**values, widgets=WIDGETS)
     documents = tuple(toy if d is plan else d for d in shipped.documents)
     return _loader.Dataset(documents=documents, kinds={**KINDS, "widget": WIDGET})
 
@@ -211,7 +212,7 @@ def test_the_workbook_has_a_sheet_for_the_kind(exported: Path) -> None:
     openpyxl: Any = pytest.importorskip("openpyxl")
     workbook = openpyxl.load_workbook(exported / "excel.xlsx", read_only=True)
     assert workbook.sheetnames[-3:] == ["widget", "relations", "sources"]
-    readme = [row for row in workbook["README"].iter_rows(values_only=True)]
+    readme = list(workbook["README"].iter_rows(values_only=True))
     assert ("widget", WIDGET.summary, 2) in [row[:3] for row in readme]
     assert ("gadget_id", "Gadget (identifier)") in [row[:2] for row in readme]
     workbook.close()
