@@ -24,7 +24,7 @@ from __future__ import annotations
 import datetime
 import enum
 from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import attrs
 
@@ -135,8 +135,7 @@ class Table:
     required: frozenset[str] = frozenset()
 
 
-@attrs.frozen
-class Link:
+class Link(NamedTuple):
     """One link between two records: the owning kind, its relation column, the records and the position."""
 
     spec: KindSpec
@@ -205,15 +204,16 @@ def _plan_kinds(dataset: _loader.Dataset) -> tuple[KindSpec, ...]:
 
 def _cell(value: object) -> Value:
     """A value as one cell: text, a number or ``None``; a list joined with ``;``, a date as ISO text."""
-    if value is None or isinstance(value, enum.Enum | str):
-        return None if value is None else str(value)  # a StrEnum writes as its plain value
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return value
+    kind = type(value)
+    if kind is str or kind is int or kind is float or value is None:
+        return value  # type: ignore[return-value]  # exactly one of the cell types, checked just above
+    if kind is tuple:
+        return SEPARATOR.join(str(v) for v in value)  # type: ignore[attr-defined]  # a tuple, checked just above
+    if isinstance(value, enum.Enum | str):
+        return str(value)  # a StrEnum writes as its plain value
     if isinstance(value, datetime.date):
         return value.isoformat()
-    if isinstance(value, tuple):
-        return SEPARATOR.join(str(v) for v in value)
-    raise TypeError(f"no flat form for {type(value).__name__}")  # pragma: no cover - the models hold no other
+    raise TypeError(f"no flat form for {kind.__name__}")  # pragma: no cover - the models hold no other
 
 
 def _claimed(record: AnyRecord) -> dict[str, Status]:
@@ -235,24 +235,36 @@ def _table(dataset: _loader.Dataset, specs: Sequence[KindSpec], name: str) -> Ta
     for spec in present:
         for column in spec.columns:
             declared.setdefault(column.name, column)
+    claims = [_claimed(record) for _, record in records]
     claimed: dict[str, None] = {}
-    for _, record in records:
-        claimed.update(dict.fromkeys(_claimed(record)))
+    for found in claims:
+        claimed.update(dict.fromkeys(found))
     order = list(declared)
     stems = sorted(claimed, key=lambda c: (order.index(c) if c in order else len(order), c))
-    statuses = tuple(status_column(stem, _owner(present, stem)) for stem in stems)
+    statuses = tuple(_status_column(stem, _owner(present, stem)) for stem in stems)
+    own = {str(spec.kind): frozenset(c.name for c in spec.columns) for spec in present}
     rows = []
-    for spec, record in records:
-        own = {c.name for c in spec.columns}
-        row: Row = {n: _cell(c.value(record)) if n in own else None for n, c in declared.items()}
+    for (spec, record), found in zip(records, claims, strict=True):
+        mine = own[str(spec.kind)]
+        row: Row = {n: _cell(c.value(record)) if n in mine else None for n, c in declared.items()}
         row["status"] = str(record.provenance.status)
-        found = _claimed(record)
         for stem, column in zip(stems, statuses, strict=True):
             row[column.name] = str(found[stem]) if stem in found else row["status"]
         rows.append(row)
     columns = (*declared.values(), RECORD_STATUS, *statuses)
     required = frozenset({"id", "kind", RECORD_STATUS.name, *(c.name for c in statuses)})
     return Table(name, columns, tuple(rows), present[0] if len(specs) == 1 else None, required)
+
+
+_STATUS_COLUMNS: dict[tuple[str, type], Column] = {}
+
+
+def _status_column(stem: str, cls: type) -> Column:
+    """:func:`~sei_policy.models.status_column`, made once per stem and class (a table asks for it on every call)."""
+    found = _STATUS_COLUMNS.get((stem, cls))
+    if found is None:
+        found = _STATUS_COLUMNS[stem, cls] = status_column(stem, cls)
+    return found
 
 
 def _owner(specs: Sequence[KindSpec], stem: str) -> type:
@@ -273,10 +285,11 @@ def table(
 def links(dataset: _loader.Dataset) -> Iterator[Link]:
     """Every link from a record to another, kind after kind in the registry's order, each in document order."""
     for spec in dataset.kinds.values():
-        if not spec.relations:
+        relations = spec.relations  # derived on each access: once per kind
+        if not relations:
             continue
         for record in members(dataset, spec):
-            for column in spec.relations:
+            for column in relations:
                 value = column.value(record)
                 targets = value if isinstance(value, tuple) else () if value is None else (value,)
                 for position, target in enumerate(targets, start=1):
