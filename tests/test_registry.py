@@ -181,6 +181,11 @@ def test_linked_data_has_the_widgets_as_related_concepts(exported: Path, name: s
         assert node["related"] == ["urn:sei-policy:action:new-materials"] and node["@type"] == "skos:Concept"
         action = next(n for n in graph if n.get("identifier") == "action:new-materials")
         assert "urn:sei-policy:widget:sprocket" in action["related"]  # stated both ways
+        assert node["size"] == 3 and json.loads(text)["@context"]["size"] == "sei:size"  # its own value column
+        size = next(n for n in graph if n.get("@id") == "sei:size")
+        assert size["comment"] == "How many parts the widget has."
+    else:
+        assert "sei:size 3" in text
 
 
 def test_the_data_package_describes_the_kind_with_a_foreign_key(exported: Path) -> None:

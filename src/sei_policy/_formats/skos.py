@@ -41,9 +41,22 @@ from typing import TYPE_CHECKING, Any
 from sei_policy import _loader
 from sei_policy._about import DATA_LICENCE_URL
 from sei_policy._formats.files import atomic_path, write_text
-from sei_policy._formats.tables import links, members
+from sei_policy._formats.tables import links, members, spec_of
 from sei_policy.errors import ArgumentTypeError, InvalidArgumentError, MissingExtraError, shown
-from sei_policy.models import Claim, Classification, KindSpec, Plan, Provenance, Record, Source, Terms, Text
+from sei_policy.models import (
+    Claim,
+    Classification,
+    Column,
+    KindSpec,
+    Plan,
+    Provenance,
+    Record,
+    Source,
+    Terms,
+    Text,
+    ValueType,
+    columns_of,
+)
 
 if TYPE_CHECKING:
     import rdflib
@@ -319,7 +332,21 @@ def _example(dataset: _loader.Dataset) -> str:
     return next((f for f in fields if f in relations), "")
 
 
-def _concept(plan: Plan, record: Record, scheme: str, *, top: bool) -> dict[str, Any]:
+def _term(name: str) -> str:
+    """A column's JSON-LD term: its name in camel case (``nbs_2018_match`` -> ``nbs2018Match``)."""
+    head, *rest = name.split("_")
+    return head + "".join(part[:1].upper() + part[1:] for part in rest)
+
+
+def _values(spec: KindSpec) -> tuple[Column, ...]:
+    """A kind's own columns that hold a plain value (not a relation, not a list): each a property of its concepts."""
+    common = {c.name for c in columns_of(Record)}
+    return tuple(
+        c for c in spec.columns if c.name not in common and not c.type.is_relation and c.type is not ValueType.LIST
+    )
+
+
+def _concept(plan: Plan, record: Record, scheme: str, *, top: bool, values: Iterable[Column]) -> dict[str, Any]:
     node: dict[str, Any] = {
         "@type": "skos:Concept",
         "identifier": record.id,
@@ -331,12 +358,10 @@ def _concept(plan: Plan, record: Record, scheme: str, *, top: bool) -> dict[str,
     }
     if top:
         node["topConceptOf"] = scheme
-    if (part := getattr(record, "part", None)) is not None:
-        node["part"] = part
-    if (value := getattr(record, "value", None)) is not None:
-        node["value"] = value
-    if (match := getattr(record, "nbs_2018_match", None)) is not None:
-        node["nbs2018Match"] = str(match)
+    for column in values:
+        value = column.value(record)
+        if value is not None:
+            node[_term(column.name)] = str(value) if isinstance(value, str) else value  # a StrEnum as its value
     return node | _provenance(plan, record.provenance)
 
 
@@ -348,7 +373,10 @@ def _link(nodes: dict[str, dict[str, Any]], subject: str, name: str, target: str
 
 
 def _ordered(node: dict[str, Any]) -> dict[str, Any]:
-    return {key: node[key] for key in sorted(node, key=_ORDER.index)}
+    """The node's keys in the order of :data:`_ORDER`; a term of a kind's own after them, in its order."""
+    rank = {key: i for i, key in enumerate(_ORDER)}
+    found = list(node)
+    return {key: node[key] for key in sorted(found, key=lambda k: (rank.get(k, len(rank)), found.index(k)))}
 
 
 def document(dataset: _loader.Dataset, base: str | None = None) -> dict[str, Any]:
@@ -398,7 +426,7 @@ def document(dataset: _loader.Dataset, base: str | None = None) -> dict[str, Any
         **_provenance(plan, plan.provenance),
     }
     for spec, record in concepts:
-        nodes[base + record.id] = _concept(plan, record, plan_iri, top=_top(spec, record))
+        nodes[base + record.id] = _concept(plan, record, plan_iri, top=_top(spec, record), values=_values(spec))
     nodes[nbs_iri] = {
         "@type": "skos:ConceptScheme",
         "identifier": classification.id,
@@ -412,7 +440,8 @@ def document(dataset: _loader.Dataset, base: str | None = None) -> dict[str, Any
         "source": _sources(plan, classification.source_keys),
     }
     for category in classification.categories:
-        nodes[base + category.id] = _concept(plan, category, nbs_iri, top=True)
+        values = _values(spec_of(dataset, type(category), "export()"))
+        nodes[base + category.id] = _concept(plan, category, nbs_iri, top=True, values=values)
 
     for link in links(dataset):
         forward, back = link.column.skos
@@ -436,7 +465,20 @@ def document(dataset: _loader.Dataset, base: str | None = None) -> dict[str, Any
         {"@id": f"sei:{name}", "@type": "rdf:Property", "label": name, "comment": comment.format(example=example)}
         for name, comment in _VOCABULARY
     )
-    return {"@context": _context(base), "@graph": graph}
+    context = _context(base)
+    declared = {name for name, _ in _VOCABULARY}
+    for spec in dataset.kinds.values():  # a kind's own value columns that the vocabulary lacks: sei:<term>
+        for column in _values(spec) if spec.document is not None else ():
+            term = _term(column.name)
+            used = any(term in n for n in nodes.values())
+            if used and term not in context:
+                context[term] = f"sei:{term}"
+            if used and term not in declared and context[term] == f"sei:{term}":
+                declared.add(term)
+                graph.append(
+                    {"@id": f"sei:{term}", "@type": "rdf:Property", "label": term, "comment": column.description}
+                )
+    return {"@context": context, "@graph": graph}
 
 
 def dumps(doc: dict[str, Any]) -> str:
