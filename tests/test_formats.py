@@ -254,3 +254,33 @@ def test_export_dataset_is_what_export_calls(tmp_path: Path) -> None:
     one = sp.export("json", tmp_path / "a.json")[0]
     two = _formats.export_dataset(_loader.load(), "json", tmp_path / "b.json")[0]
     assert one.read_bytes() == two.read_bytes()
+
+
+@pytest.mark.parametrize("format", FORMATS)
+def test_a_file_and_a_folder_never_replace_each_other(format: str, tmp_path: Path) -> None:
+    """Even with overwrite=True, a folder format does not replace a file, nor a file format a folder."""
+    target = tmp_path / "x"
+    if CONTRACT[format].folder:
+        target.write_text("keep me", "utf-8")
+        expected = "cannot replace the file"
+    else:
+        target.mkdir()
+        (target / "mine.txt").write_text("keep me", "utf-8")
+        expected = "cannot replace the folder"
+    with pytest.raises(sp.ExportError, match=expected):
+        sp.export(format, target, overwrite=True)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["x"]
+
+
+@pytest.mark.parametrize("format", [f for f in FORMATS if not CONTRACT[f].folder])
+@pytest.mark.parametrize("content", [b"", b"\xff\xfe not text", b'{"@context": 1}', b"[1, 2]", b"x" * 5000])
+def test_a_file_that_is_not_the_own_export_is_not_recognised(format: str, content: bytes, tmp_path: Path) -> None:
+    """A file format recognises its own export only: not an empty, binary or unrelated file, nor a folder."""
+    dataset = _loader.load()
+    path = tmp_path / "x"
+    path.write_bytes(content)
+    assert not CONTRACT[format].recognises(dataset, path)
+    assert not CONTRACT[format].recognises(dataset, tmp_path)  # a folder
+    assert not CONTRACT[format].recognises(dataset, tmp_path / "missing")
+    written = sp.export(format, tmp_path / f"own{CONTRACT[format].suffix}")
+    assert CONTRACT[format].recognises(dataset, written[0])
