@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import json
+import sys
 import warnings
 from collections.abc import Callable
 from pathlib import Path
@@ -284,3 +285,20 @@ def test_a_file_that_is_not_the_own_export_is_not_recognised(format: str, conten
     assert not CONTRACT[format].recognises(dataset, tmp_path / "missing")
     written = sp.export(format, tmp_path / f"own{CONTRACT[format].suffix}")
     assert CONTRACT[format].recognises(dataset, written[0])
+
+
+EXTRAS = {"rdf": "rdflib", "pandas": "pandas", "excel": "openpyxl"}
+"""Each extra of the contract and the module it installs."""
+
+
+@pytest.mark.parametrize("format", [f for f in FORMATS if CONTRACT[f].extra])
+def test_a_missing_extra_is_named_as_the_contract_says(
+    format: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without its extra's module, a format raises MissingExtraError naming the contract's extra, and writes nothing."""
+    extra = CONTRACT[format].extra
+    monkeypatch.setitem(sys.modules, EXTRAS[extra], None)
+    with pytest.raises(sp.MissingExtraError, match=rf"pip install 'sei-policy\[{extra}\]'") as caught:
+        sp.export(format, tmp_path / TARGETS[format])
+    assert caught.value.extra == extra
+    assert list(tmp_path.iterdir()) == []

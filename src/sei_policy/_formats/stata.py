@@ -88,23 +88,22 @@ def strl_columns(frame: Any) -> list[str]:
     ]
 
 
-def stata_frame(pd: Any, frame: Any, integers: Iterable[str] = ()) -> Any:
+def stata_frame(pd: Any, frame: Any) -> Any:
     """A frame of :func:`~sei_policy.to_frame` with dtypes that ``DataFrame.to_stata`` writes as intended.
 
     - ``category`` columns (``kind``, the status columns) are kept: pandas writes them as
       numbers with value labels, one label set per column, named for it;
-    - whole numbers (``Int64``, and the ``integers`` columns, which may be empty
-      throughout) stay ``Int64``: pandas writes a Stata ``long`` and a missing value as ``.``;
+    - whole numbers (``Int64``, which the declared integer columns are even where every
+      value is empty) stay ``Int64``: pandas writes a Stata ``long`` and a missing value as ``.``;
     - fractional numbers (``Float64``) become ``float64``, missing as ``.``;
     - everything else becomes ``object`` text with ``""`` for a missing value.
     """
-    integers = frozenset(integers)
     out = {}
     for column in frame.columns:
         series = frame[column]
         if isinstance(series.dtype, pd.CategoricalDtype):
             out[column] = series
-        elif column in integers or str(series.dtype) == "Int64":
+        elif str(series.dtype) == "Int64":
             out[column] = series.astype("Int64")
         elif str(series.dtype) == "Float64":
             out[column] = series.astype("float64")
