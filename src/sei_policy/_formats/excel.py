@@ -139,7 +139,7 @@ def _readme(ws: Any, dataset: _loader.Dataset, sheets_of: Mapping[str, Table], k
             "provenance (in Python, sp.get(identifier).provenance and sp.cite(identifier)); the sources "
             "sheet lists them all. The code of the sei_policy library: MIT.",
         ),
-        ("How to cite", cite("plan:sei-2020")),
+        ("How to cite", cite(plan.id)),
         (
             "Cite one record",
             'In Python: import sei_policy as sp; print(sp.cite("action:new-materials")); '
