@@ -11,7 +11,7 @@ import sei_policy as sp
 PLAN = sp.plan()
 CLASSIFICATION = sp.classification()
 
-ALL_RECORDS: tuple[sp.AnyRecord, ...] = (PLAN, *sp.records(), *sp.records(kind=sp.NbsCategory))
+ALL_RECORDS: tuple[sp.PlanOrRecord, ...] = (PLAN, *sp.records(), *sp.records(kind=sp.NbsCategory))
 """Every record in document order: the plan, its 64 records, then the nine NBS 2018 fields."""
 
 EVERY_VALUE: tuple[Any, ...] = (*ALL_RECORDS, CLASSIFICATION, *PLAN.sources)

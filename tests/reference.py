@@ -46,11 +46,15 @@ AGENCY_ALIASES_ZH = {
 }
 # §10 C9: conventional English abbreviations not read in a registered source (NDRC is not among them)
 INFERRED_ABBREVIATIONS = ("MOST", "MIIT", "MOF", "MOHRSS", "MNR", "MOFCOM", "PBOC", "CNIPA")
+# §11 C21: the abbreviation NDRC, read in S7 and S8 (verified)
+NDRC_NOTATION_SOURCES = ("S7", "S8")
 
 # §10 C1: the seed's entry in the source register
 SEED_TITLE = "What does China's new Strategic Emerging Industries plan include?"
 SEED_BLOG = "Industry Blogs"
 SEED_PUBLISHED = "2020-11-24"
+# §11 C16: "Industry Blogs" is the page's category label; the seed names no publisher, only a kind of venue
+SEED_VENUE = "industry blog"
 
 PRIORITIES = (
     ("稳就业", "employment"),
@@ -153,15 +157,20 @@ SOURCES = (
 
 # objective number -> the Chinese term it implements (六稳 / 六保, verified S17)
 OBJECTIVE_KEYWORDS_ZH = {1: ("六稳",), 3: ("六保",)}
-# §10 C6: objective number -> its English keywords, each with the sources of its wording
-# (the first is the seed's and S5's term, the second Xinhua's, S18)
+# §10 C6, §11 C15: objective number -> its English keywords, each with the sources of its wording
+# ("six stabilities" is S5's term alone, the seed saying "six priorities"; "six guarantees" is S5's and
+# the seed's; the second of each is Xinhua's, S18)
 OBJECTIVE_KEYWORDS_EN = {
-    1: (("six stabilities", ("S5", "seed")), ("stability on six fronts", ("S18",))),
+    1: (("six stabilities", ("S5",)), ("stability on six fronts", ("S18",))),
     3: (("six guarantees", ("S5", "seed")), ("security in six areas", ("S18",))),
 }
+# §11 C15: the seed's word for 六稳
+SEED_SIX_STABILITIES = "six priorities"
 
 # §10 C5: guarantee 1's alias, Xinhua's wording (verified S18)
 GUARANTEE_1_ALIAS = "job security"
+# §11 C17: the seed's words behind guarantee 1's English title "employment (job security)"
+GUARANTEE_1_SEED_WORDS = "security in employment"
 
 # §10 C12: the centres S4 names for action 10 (not research centres in general)
 ACTION_10_CENTRES = ("industrial innovation centres", "engineering research centres")
@@ -180,3 +189,50 @@ INDUSTRY_SHORT_ZH = {
     7: "节能环保",
     8: "数字创意",
 }
+
+# §11 C20: the plan's own keywords, our indexing terms (inferred)
+PLAN_KEYWORDS_EN = ("strategic emerging industries", "SEI", "investment", "growth poles")
+PLAN_KEYWORDS_ZH = ("战略性新兴产业",)
+
+# §11 C28: English renderings of the nine NBS 2018 fields, in code order (inferred)
+NBS_2018_EN = (
+    "new generation information technology industry",
+    "high-end equipment manufacturing industry",
+    "new materials industry",
+    "biotech industry",
+    "new energy vehicle industry",
+    "new energy industry",
+    "energy saving and environmental protection industry",
+    "digital creative industry",
+    "related services",
+)
+
+# §11 C25: the OpenCC table names its generator by its path in the source repository
+T2S_GENERATOR = "tools/make_t2s.py"
+
+# §11 C15-C28: the claims of the second audit, one row per (correction, record, claim field):
+# (tag, record id, field, status, sources, words the claim's note must hold)
+_INDUSTRIES = (
+    "new-generation-it", "biotech", "high-end-equipment", "new-materials", "new-energy", "intelligent-nev",
+    "energy-saving-environmental", "digital-creative",
+)  # fmt: skip
+CLAIMS = (
+    ("C15", "objective:six-stabilities", "keywords.en[0]", "verified", ("S5",), "“six priorities”"),
+    ("C17", "guarantee:jobs", "title.en", "seed", ("seed", "S18"), "security in employment"),
+    *(("C18", f"industry:{slug}", "summary", "inferred", ("S1", "S22", "S23"), "two names")
+      for slug in _INDUSTRIES),
+    *(("C18", f"nbs-2018:{code}", "summary", "inferred", ("S1", "S22", "S23"), "two names") for code in range(1, 8)),
+    ("C18", "nbs-2018:8", "summary", "reported", ("S22", "S23", "S25"), "two names (inferred)"),
+    *(("C19", f"industry:{slug}", "aliases.en", "seed", ("seed",), f"seed's heading of item ({n})")
+      for n, slug in enumerate(_INDUSTRIES, 1)),
+    ("C20", "plan:sei-2020", "keywords", "inferred", (), "indexing terms"),
+    ("C21", "agency:ndrc", "notation", "verified", NDRC_NOTATION_SOURCES, "S7 and S8"),
+    ("C22", "requirement:key-industries", "part", "inferred", (), "only part 三"),
+    ("C22", "requirement:clusters", "part", "verified", ("S4",), "as S4 reads it"),
+    ("C22", "requirement:factor-support", "part", "inferred", (), "only part 三"),
+    ("C22", "requirement:investment-environment", "part", "inferred", (), "only part 三"),
+    ("C23", "plan:sei-2020", "summary", "seed", ("S1", "S4", "S5", "seed"), "environment part rests only on the seed"),
+    ("C24", "action:financial-services", "keywords", "reported", ("S7", "S11"), "inferred from their content"),
+    *(("C28", f"nbs-2018:{code}", "title.en", "inferred", ("S22", "S23"), "our English rendering")
+      for code in range(1, 10)),
+)  # fmt: skip

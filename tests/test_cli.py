@@ -6,6 +6,7 @@ import contextlib
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 import warnings
@@ -18,15 +19,16 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 import sei_policy as sp
-from sei_policy import _loader, _simplify, _thesaurus, cli
+from sei_policy import _loader, _render, _simplify, _thesaurus
 from sei_policy.cli import main
+from sei_policy.models import KINDS
 
 from .helpers import ALL_RECORDS, PLAN, record_id
 
 SCRIPT = Path(sys.executable).with_name("sei-policy")
 """The installed console script, beside the interpreter of this environment."""
 
-PLAN_COLLECTIONS = tuple(spec.collection for spec in sp.KINDS.values() if spec.document is sp.Plan)
+PLAN_COLLECTIONS = tuple(spec.collection for spec in KINDS.values() if spec.document is sp.Plan)
 """The plan's fields that hold records: show lists these records, each shown in full by its own show."""
 
 
@@ -105,18 +107,19 @@ def test_list_columns_line_up_on_a_terminal(capsys: pytest.CaptureFixture[str], 
         id_at = line.index(record.id)
         en_at = line.index(record.title.en or "—", id_at + len(record.id))
         zh_at = len(line) - len(record.title.zh or "—")
-        starts.add((cli.width(line[:id_at]), cli.width(line[:en_at]), cli.width(line[:zh_at])))
+        starts.add((_render.width(line[:id_at]), _render.width(line[:en_at]), _render.width(line[:zh_at])))
     assert len(starts) == 1, starts
 
 
 @pytest.mark.parametrize(
     ("text", "encoding", "expected"),
     [("A4", None, 2), ("新材料", None, 6), ("新材料", "utf-8", 6), ("ＡＢ", None, 4), ("“six”", None, 5),
-     ("é", None, 1), ("e\u0301", None, 1), ("新", "ascii", 6), ("𠀀", "ascii", 10), ("—", "ascii", 6), ("", None, 0)],
+     ("é", None, 1), ("e\u0301", None, 1), ("新", "ascii", 6), ("𠀀", "ascii", 10), ("—", "ascii", 6), ("", None, 0),
+     ("a\n新材料", None, 6), ("新材料\nab", None, 6)],
 )  # fmt: skip
 def test_width_counts_terminal_columns(text: str, encoding: str | None, expected: int) -> None:
     """Wide characters take two columns, combining marks none, and what the encoding escapes its escape's width."""
-    assert cli.width(text, encoding) == expected
+    assert _render.width(text, encoding) == expected
 
 
 def test_list_json_is_every_record_as_a_dict(capsys: pytest.CaptureFixture[str]) -> None:
@@ -154,15 +157,16 @@ def test_show_a9_lists_agencies_and_targets_with_values(capsys: pytest.CaptureFi
     ("argv", "expected"),
     [(["show", "T2"], ["  value: 100", "  year: none stated",
                        "  action_id: action:cluster-development-project  Further promote national strategic emerging industry cluster development projects  深入推进国家战略性新兴产业集群发展工程"]),
-     (["show", "I4"], ["  nbs_2018_id: nbs-2018:3  新材料产业", "  nbs_2018_match: exact",
+     (["show", "I4"], ["  nbs_2018_id: nbs-2018:3  new materials industry  新材料产业", "  nbs_2018_match: exact",
                        "  action_id: action:new-materials  Accelerate the new materials industry in strengthening areas of weakness  加快新材料产业强弱项"]),
      (["show", "A4"], ["  requirement_id: requirement:key-industries  Focus on key industrial areas  聚焦重点产业投资领域",
                        "  industry_id: industry:new-materials  new materials industry  新材料产业",
-                       "  agency_ids: not known", "  target_ids: none", "  aliases.en: none",
+                       "  target_ids: none", "  aliases.en: none",
                        "      keywords: inferred [S16] (S16 names these materials; that they belong to this item is inferred)",
                        "      agency_ids: unverified (the responsibility clause of this item was not read; it is verified for item 9 only)"]),
      (["show", "A11"], ["  title.zh: — (not verified)", "  summary: — (not verified)"]),
-     (["show", "NBS-3"], ["NBS-3  nbs-2018:3", "  title.en: — (not verified)", "  title.zh: 新材料产业", "  kind: nbs-2018"]),
+     (["show", "NBS-3"], ["NBS-3  nbs-2018:3", "  title.en: new materials industry", "  title.zh: 新材料产业", "  kind: nbs-2018",
+                          "      title.en: inferred [S22, S23] (our English rendering of the verified Chinese name; no official English name was read in a registered source)"]),
      (["show", "O1"], ["  guarantee_ids: none", "  priority_ids:", "    priority:employment  employment  稳就业"]),
      (["show", "R3"], ["  part: 四", "  action_ids:", "    action:government-funds  Strengthen the guidance of government funds"]),
      (["show", "NDRC"], ["  aliases.zh: 国家发改委; 发改委", "      aliases.zh: inferred (conventional short names, not read in a registered source)"]),
@@ -190,7 +194,7 @@ def _leaves(value: Any) -> Iterator[str]:
 
 
 @pytest.mark.parametrize("record", ALL_RECORDS, ids=record_id)
-def test_show_prints_every_value_of_every_record(capsys: pytest.CaptureFixture[str], record: sp.AnyRecord) -> None:
+def test_show_prints_every_value_of_every_record(capsys: pytest.CaptureFixture[str], record: sp.PlanOrRecord) -> None:
     """show <id> prints every field of the record by name and every string and number asdict() holds.
 
     The plan lists its records by notation, identifier and titles; each is shown in full by its own show.
@@ -211,20 +215,35 @@ def test_show_prints_every_value_of_every_record(capsys: pytest.CaptureFixture[s
         assert missing == [], key
 
 
+def test_show_says_why_agencies_are_not_known(capsys: pytest.CaptureFixture[str]) -> None:
+    """Where an action's agencies are unknown, show says so with the reason: the sources name them for A9 only."""
+    unknown = [a for a in PLAN.actions if a.agency_ids is None]
+    assert len(unknown) == 19 and PLAN.action("A9") not in unknown
+    for action in PLAN.actions:
+        lines = _out(capsys, ["show", action.id]).splitlines()
+        claim = action.provenance.claim("agency_ids")
+        if action in unknown:
+            assert claim is not None and claim.note is not None and "9" in claim.note
+            assert f"  agency_ids: not known ({claim.note})" in lines
+        else:
+            assert "  agency_ids:" in lines
+
+
 @pytest.mark.parametrize("text", ["发改高技〔2020〕1409号", "plan:sei-2020", "SEI plan"])
 def test_show_the_plan_prints_its_own_fields(capsys: pytest.CaptureFixture[str], text: str) -> None:
     """show of a name of the plan prints the plan's fields: number, issuers, dates, seed, figures, sources."""
     lines = _out(capsys, ["show", text]).splitlines()
     assert lines[0] == "plan:sei-2020"
     for line in ("  document_number: 发改高技〔2020〕1409号", "  issued: 2020-09-11", "  published: 2020-09-23",
-                 "  written: —", "  edition: 2026.2", "    agency:ndrc  National Development and Reform Commission  国家发展改革委",
-                 "    - key: S1", "      value: 10.5", "  retired: none", "    publisher: industry blog"):  # fmt: skip
+                 "  written: not known (the date written (成文日期) was not read in any registered source)",
+                 "  edition: 2026.3", "    agency:ndrc  National Development and Reform Commission  国家发展改革委",
+                 "    - key: S1", "      value: 10.5", "  retired: none", "    venue: industry blog"):  # fmt: skip
         assert line in lines
     assert any(line.startswith("    R4  requirement:investment-environment") for line in lines)
 
 
 @pytest.mark.parametrize("record", [PLAN, *ALL_RECORDS[1::7]], ids=record_id)
-def test_show_json_round_trips_to_asdict(capsys: pytest.CaptureFixture[str], record: sp.AnyRecord) -> None:
+def test_show_json_round_trips_to_asdict(capsys: pytest.CaptureFixture[str], record: sp.PlanOrRecord) -> None:
     """show --json prints one object, equal to asdict() of the record."""
     assert _json(capsys, ["show", "--json", record.id]) == sp.asdict(record)
 
@@ -248,7 +267,7 @@ def test_show_reports_a_retired_identifier_as_one_warning_line(
     """A deprecation warning (a retired identifier) is one `sei-policy: warning:` line; the record still shows."""
     lookup = sp.lookup
 
-    def retired(text: str, *, kind: str | None = None) -> sp.AnyRecord:
+    def retired(text: str, *, kind: str | None = None) -> sp.PlanOrRecord:
         warnings.warn(
             "'action:old' is retired; use 'action:new-materials'", sp.DeprecatedIdentifierWarning, stacklevel=2
         )
@@ -305,7 +324,7 @@ def test_export_csv_writes_a_folder_and_prints_its_files(capsys: pytest.CaptureF
     """export --format csv writes one file per kind and relations.csv, and prints each path."""
     folder = tmp_path / "sei"
     printed = _out(capsys, ["export", "--format", "csv", "--output", str(folder)]).splitlines()
-    assert printed == [str(folder / f"{spec.kind}.csv") for spec in sp.KINDS.values()] + [str(folder / "relations.csv")]
+    assert printed == [str(folder / f"{spec.kind}.csv") for spec in KINDS.values()] + [str(folder / "relations.csv")]
     assert all(Path(p).is_file() for p in printed)
     assert (folder / "action.csv").read_text(encoding="utf-8").startswith("id,kind,notation")
 
@@ -386,7 +405,7 @@ def test_validate_the_shipped_data(capsys: pytest.CaptureFixture[str]) -> None:
     assert _out(capsys, ["validate"]) == expected
     assert (
         expected
-        == "data edition 2026.2: 2 documents, 74 records, thesaurus 108 entries, OpenCC table 3222 characters: valid\n"
+        == "data edition 2026.3: 2 documents, 74 records, thesaurus 107 entries, OpenCC table 3222 characters: valid\n"
     )
 
 
@@ -444,7 +463,9 @@ def test_validate_reports_problems_of_several_files_at_once(
     [(["cite", "action:new-materials"], "action:new-materials", "text"),
      (["cite", "A4", "--style", "bibtex"], "action:new-materials", "bibtex"),
      (["cite", "plan:sei-2020"], "plan:sei-2020", "text"),
-     (["cite", "new-materials", "--kind", "industry"], "industry:new-materials", "text")],
+     (["cite", "new-materials", "--kind", "industry"], "industry:new-materials", "text"),
+     (["cite", "nbs-2018"], "nbs-2018", "text"), (["cite", "NBS-2018", "--style", "bibtex"], "nbs-2018", "bibtex"),
+     (["cite", "Nbs-2018:3"], "nbs-2018:3", "text")],
 )  # fmt: skip
 def test_cite_prints_the_citation(capsys: pytest.CaptureFixture[str], argv: list[str], ref: str, style: str) -> None:
     """cite prints sp.cite() of the record, in the style asked for."""
@@ -461,7 +482,14 @@ def test_cite_prints_the_citation(capsys: pytest.CaptureFixture[str], argv: list
      (["cite", "action:new-material"], "did you mean 'action:new-materials'?"),
      (["show", "new-materials"], "is ambiguous: 'action:new-materials' or 'industry:new-materials'; use --kind"),
      (["cite", "new-materials"], "is ambiguous: 'action:new-materials' or 'industry:new-materials'"),
-     (["show", "4"], "unknown identifier '4': a number names a record within its kind: use --kind, or give")],
+     (["show", "4"], "unknown identifier '4': a number names a record within its kind: use --kind, or give"),
+     (["show", "A21"], "unknown identifier 'A21': actions are A1–A20"),
+     (["show", "t9"], "unknown identifier 't9': targets are T1–T3"),
+     (["cite", "Ａ２１"], "actions are A1–A20"),
+     (["show", "NBS-12"], "NBS 2018 fields are NBS-1–NBS-9"),
+     (["show", "semiconductor"], "no record is called 'semiconductor'; `sei-policy search semiconductor` finds "),
+     (["cite", "semiconductor"], "`sei-policy search semiconductor` finds "),
+     (["show", "semiconductor plants"], "`sei-policy search 'semiconductor plants'` finds ")],
 )  # fmt: skip
 def test_errors_go_to_stderr_with_status_1(capsys: pytest.CaptureFixture[str], argv: list[str], message: str) -> None:
     """An unknown or ambiguous record is one line on stderr and status 1; no traceback."""
@@ -471,6 +499,19 @@ def test_errors_go_to_stderr_with_status_1(capsys: pytest.CaptureFixture[str], a
     assert captured.err.startswith("sei-policy: error: ") and captured.err.count("\n") == 1
     assert captured.out == ""
     assert "kind=" not in captured.err and "overwrite=True" not in captured.err  # the options, not Python
+
+
+@pytest.mark.parametrize("query", ["semiconductor", "EV", "chips"])
+def test_a_name_that_is_no_record_shows_what_search_finds(capsys: pytest.CaptureFixture[str], query: str) -> None:
+    """show of a word that names no record counts what `sei-policy search` finds and names the first hits."""
+    hits = sp.search(query, limit=10)
+    assert hits
+    assert main(["show", query]) == 1
+    err = capsys.readouterr().err
+    assert f"no record is called {query!r}; `sei-policy search {query}` finds {len(hits)}: " in err
+    for hit in hits[:3]:
+        assert f"{getattr(hit.record, 'notation', '—')} {hit.record.id}" in err
+    assert err.rstrip().endswith(", …") is (len(hits) > 3)
 
 
 @pytest.mark.parametrize(
@@ -524,6 +565,46 @@ def test_help_exits_0(capsys: pytest.CaptureFixture[str], argv: list[str]) -> No
         main(argv)
     assert caught.value.code == 0
     assert capsys.readouterr().out.startswith("usage: sei-policy")
+
+
+def _statuses(text: str) -> dict[int, str]:
+    """The exit statuses that ``--help`` lists after ``exit status:``, each with its text."""
+    statuses: dict[int, str] = {}
+    code = None
+    for line in text.split("exit status:", 1)[1].splitlines():
+        match = re.match(r"\s+(\d+)\s+(.*)", line)
+        if match:
+            code = int(match.group(1))
+            statuses[code] = match.group(2)
+        elif code is not None and line.strip():
+            statuses[code] += " " + line.strip()
+    return statuses
+
+
+def test_help_gives_the_exit_statuses_the_docs_give(capsys: pytest.CaptureFixture[str]) -> None:
+    """--help lists every exit status of docs/cli.md, and puts an unknown kind under 2 (bad usage), not under 1."""
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    statuses = _statuses(capsys.readouterr().out)
+    docs = (Path(__file__).resolve().parents[1] / "docs" / "cli.md").read_text(encoding="utf-8")
+    documented = {int(code): text for code, text in re.findall(r"^\| (\d+) \| (.*) \|$", docs, flags=re.MULTILINE)}
+    assert set(statuses) == set(documented) == {0, 1, 2, 130}
+    assert "kind" in statuses[2] and "kind" in documented[2]
+    assert "kind" not in statuses[1] and "kind" not in documented[1]
+    assert main(["list", "actions"]) == 2  # and so it is
+
+
+@pytest.mark.parametrize("module", ["cli.py", "_cite.py", "_render.py"])
+def test_version_and_licence_come_from_about(module: str) -> None:
+    """The command line, citations and the renderer read the version and edition from _about, not the package's face."""
+    source = (Path(sp.__file__).parent / module).read_text(encoding="utf-8")
+    for face in (
+        "sp.__version__",
+        "sp.DATA_EDITION",
+        "from sei_policy import __version__",
+        "from sei_policy import DATA",
+    ):
+        assert face not in source
 
 
 def test_an_interrupt_ends_with_status_130(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
@@ -663,9 +744,9 @@ def test_a_record_without_claims_shows_none() -> None:
         id="priority:x", kind=sp.Kind.PRIORITY, notation="P9", number=9, title=sp.Text(en="x"),
         provenance=sp.Provenance(status=sp.Status.SEED, source_keys=("seed",)),
     )  # fmt: skip
-    lines = list(cli.show_lines(record))
+    lines = list(_render.show_lines(record))
     assert lines[-1] == "    fields: none" and "  title.zh: — (not verified)" in lines
-    assert cli._table([], None) == []
+    assert _render.table([], None) == []
 
 
 # -- any argument list ---------------------------------------------------------------

@@ -18,10 +18,11 @@ from frictionless.resources import TableResource
 import sei_policy as sp
 from sei_policy import _loader
 from sei_policy._formats import datapackage as _datapackage
+from sei_policy.models import KINDS
 
 from .helpers import PLAN
 
-TABLES = [f"{spec.kind}.csv" for spec in sp.KINDS.values()] + ["relations.csv"]
+TABLES = [f"{spec.kind}.csv" for spec in KINDS.values()] + ["relations.csv"]
 """The files of export("csv"), which the package holds byte for byte."""
 
 LINKS = {
@@ -409,7 +410,7 @@ def test_every_link_of_relations_csv_resolves(package: Path) -> None:
 
 def test_excel_is_refused(tmp_path: Path) -> None:
     """A byte-order mark would break the package for Frictionless: excel=True is for the csv format only."""
-    with pytest.raises(sp.InvalidArgumentError, match="for the csv format only"):
+    with pytest.raises(sp.errors.InvalidArgumentError, match="for the csv format only"):
         sp.export("datapackage", tmp_path / "sei", excel=True)
     assert not (tmp_path / "sei").exists()
 

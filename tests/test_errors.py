@@ -12,7 +12,7 @@ import sei_policy as sp
 @pytest.mark.parametrize(
     ("error", "bases"),
     [(sp.UnknownIdentifierError, (LookupError,)), (sp.AmbiguousLookupError, (LookupError,)),
-     (sp.PlanDataError, (ValueError,)), (sp.UnknownKindError, (ValueError,)), (sp.ArgumentTypeError, (TypeError,)),
+     (sp.PlanDataError, (ValueError,)), (sp.errors.UnknownKindError, (ValueError,)), (sp.errors.InvalidArgumentTypeError, (TypeError,)),
      (sp.DeprecatedIdentifierWarning, (DeprecationWarning,))],
 )  # fmt: skip
 def test_errors_subclass_the_builtin_a_caller_expects(error: type, bases: tuple[type, ...]) -> None:
@@ -51,15 +51,15 @@ def test_errors_pickle_with_their_message() -> None:
     for error in (
         sp.AmbiguousLookupError("x", ("a:b", "c:d")),
         sp.PlanDataError(("bad @ f.json",)),
-        sp.UnknownKindError("k", ("action",)),
-        sp.ArgumentTypeError("get()", "identifier", "a string", 4),
+        sp.errors.UnknownKindError("k", ("action",)),
+        sp.errors.InvalidArgumentTypeError("get()", "identifier", "a string", 4),
     ):
         assert str(pickle.loads(pickle.dumps(error))) == str(error)
 
 
 def test_long_values_are_shortened_in_messages() -> None:
     """A huge wrong-typed value does not flood the message."""
-    assert len(str(sp.ArgumentTypeError("get()", "identifier", "a string", list(range(10_000))))) < 200
+    assert len(str(sp.errors.InvalidArgumentTypeError("get()", "identifier", "a string", list(range(10_000))))) < 200
 
 
 def test_plan_data_error_counts_its_problems() -> None:

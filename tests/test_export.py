@@ -14,12 +14,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import sei_policy as sp
-from sei_policy import _converter
+from sei_policy import _converter, models
 from sei_policy._formats import tables
 
 from .helpers import ALL_RECORDS, PLAN, json_types
 
-KINDS = [spec.kind for spec in sp.KINDS.values()]
+KINDS = [spec.kind for spec in models.KINDS.values()]
 
 
 @pytest.mark.parametrize("record", ALL_RECORDS, ids=lambda r: r.id)
@@ -33,7 +33,7 @@ def test_asdict_is_plain_json_that_round_trips(record: Any) -> None:
 
 def test_asdict_refuses_what_is_not_a_record() -> None:
     """A value that is not a record is a clear type error."""
-    with pytest.raises(sp.ArgumentTypeError, match=r"asdict\(\) expects record"):
+    with pytest.raises(sp.errors.InvalidArgumentTypeError, match=r"asdict\(\) expects record"):
         sp.asdict("action:new-materials")  # type: ignore[arg-type]
 
 
@@ -137,7 +137,7 @@ def test_to_frame_has_nullable_dtypes() -> None:
     assert list(frame["kind"].cat.categories) == [str(k) for k in sp.Kind]
     assert frame["title_zh"].isna().sum() == 10
     assert str(sp.to_frame("target")["value"].dtype) == "Int64"
-    relations = sp.relations_frame()
+    relations = tables.relations_frame()
     assert len(relations) == len(sp.relations()) and str(relations["position"].dtype) == "Int64"
 
 
@@ -175,7 +175,7 @@ def test_csv_quotes_every_text_cell_that_holds_a_separator(tmp_path: Path) -> No
 
 @pytest.mark.parametrize(
     ("arguments", "error"),
-    [(("yaml", "x"), sp.InvalidArgumentError), ((5, "x"), sp.ArgumentTypeError), (("csv", 5), sp.ArgumentTypeError),
+    [(("yaml", "x"), sp.errors.InvalidArgumentError), ((5, "x"), sp.errors.InvalidArgumentTypeError), (("csv", 5), sp.errors.InvalidArgumentTypeError),
      (("csv", "no/such/folder/x"), sp.ExportError), (("json", "plan\x00.json"), sp.ExportError)],
 )  # fmt: skip
 def test_export_refuses_bad_arguments_clearly(
@@ -190,14 +190,14 @@ def test_export_refuses_bad_arguments_clearly(
 @pytest.mark.parametrize("format_", ["json", "jsonld", "excel", "datapackage"])
 def test_excel_byte_order_marks_are_for_csv_only(format_: str, tmp_path: Path) -> None:
     """excel=True with another format is refused, not silently ignored, and nothing is written."""
-    with pytest.raises(sp.InvalidArgumentError, match="for the csv format only"):
+    with pytest.raises(sp.errors.InvalidArgumentError, match="for the csv format only"):
         sp.export(format_, tmp_path / "out", excel=True)
     assert list(tmp_path.iterdir()) == []
 
 
 def test_a_bad_base_is_a_type_error(tmp_path: Path) -> None:
     """base= must be text."""
-    with pytest.raises(sp.ArgumentTypeError, match="base"):
+    with pytest.raises(sp.errors.InvalidArgumentTypeError, match="base"):
         sp.export("jsonld", tmp_path / "x.jsonld", base=5)  # type: ignore[arg-type]
 
 

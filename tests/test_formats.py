@@ -22,6 +22,7 @@ import pytest
 import sei_policy as sp
 from sei_policy import _formats, _loader
 from sei_policy._formats import CONTRACT, files
+from sei_policy.models import KINDS
 
 FORMATS = list(CONTRACT)
 """Every format, in the contract's order."""
@@ -107,7 +108,7 @@ def test_the_export_of_another_format_is_refused(format: str, tmp_path: Path) ->
 @pytest.mark.parametrize(("format", "base"), [(f, "https://example.org/sei/") for f in FORMATS if not CONTRACT[f].rdf])
 def test_base_is_for_the_rdf_formats_only(format: str, base: str, tmp_path: Path) -> None:
     """base= with a format that writes no IRIs is refused, not silently ignored, and nothing is written."""
-    with pytest.raises(sp.InvalidArgumentError, match="for the 'jsonld' and 'turtle' formats only"):
+    with pytest.raises(sp.errors.InvalidArgumentError, match="for the 'jsonld' and 'turtle' formats only"):
         sp.export(format, tmp_path / TARGETS[format], base=base)
     assert list(tmp_path.iterdir()) == []
 
@@ -116,7 +117,7 @@ def test_base_is_for_the_rdf_formats_only(format: str, base: str, tmp_path: Path
 def test_a_bytes_path_is_a_clear_type_error(path: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A bytes path is refused with the library's type error, which says to decode it, not a raw TypeError."""
     monkeypatch.chdir(tmp_path)
-    with pytest.raises(sp.ArgumentTypeError, match="decode a bytes path first"):
+    with pytest.raises(sp.errors.InvalidArgumentTypeError, match="decode a bytes path first"):
         sp.export("json", path)
     assert list(tmp_path.iterdir()) == []
 
@@ -130,7 +131,7 @@ class _BytesPath:
 
 def test_a_pathlike_giving_bytes_is_a_clear_type_error(tmp_path: Path) -> None:
     """An os.PathLike that gives bytes is refused the same way."""
-    with pytest.raises(sp.ArgumentTypeError, match="decode a bytes path first"):
+    with pytest.raises(sp.errors.InvalidArgumentTypeError, match="decode a bytes path first"):
         sp.export("json", _BytesPath())  # type: ignore[arg-type]
 
 
@@ -147,7 +148,7 @@ def _csv(path: Path) -> None:
     import duckdb
     import pandas as pd
 
-    for kind in sp.KINDS:
+    for kind in KINDS:
         rows = sp.to_records(kind)
         frame = pd.read_csv(path / f"{kind}.csv", dtype=str, keep_default_na=False)
         assert list(frame.columns) == list(rows[0])
@@ -179,7 +180,7 @@ def _datapackage(path: Path) -> None:
 def _stata(path: Path) -> None:
     import pandas as pd
 
-    for kind in sp.KINDS:
+    for kind in KINDS:
         frame = pd.read_stata(path / f"{kind}.dta")
         assert list(frame["id"]) == [r["id"] for r in sp.to_records(kind)]
 
@@ -188,7 +189,7 @@ def _excel(path: Path) -> None:
     import openpyxl
 
     workbook = openpyxl.load_workbook(path, read_only=True)
-    assert workbook.sheetnames == ["README", *sp.KINDS, "relations", "sources"]
+    assert workbook.sheetnames == ["README", *KINDS, "relations", "sources"]
     rows = list(workbook["action"].iter_rows(values_only=True))
     assert [r[0] for r in rows[1:]] == [r["id"] for r in sp.to_records("action")]
     workbook.close()

@@ -34,14 +34,14 @@ def test_parse(text: str, parts: tuple[str | None, str, str]) -> None:
 def test_malformed(text: str) -> None:
     """Anything else is not an identifier; parse says so with a ValueError naming the text."""
     assert not ids.is_identifier(text)
-    with pytest.raises(sp.InvalidArgumentError, match="not an identifier") as caught:
+    with pytest.raises(sp.errors.InvalidArgumentError, match="not an identifier") as caught:
         ids.parse(text)
     assert isinstance(caught.value, ValueError)
 
 
 def test_parse_refuses_non_text() -> None:
     """A non-string is a type error; is_identifier just says no."""
-    with pytest.raises(sp.ArgumentTypeError):
+    with pytest.raises(sp.errors.InvalidArgumentTypeError):
         ids.parse(4)  # type: ignore[arg-type]
     assert not ids.is_identifier(None)
 
@@ -59,7 +59,7 @@ def test_any_text_parses_or_is_refused(text: str) -> None:
     """parse never raises anything but InvalidArgumentError, and agrees with is_identifier."""
     try:
         ids.parse(text)
-    except sp.InvalidArgumentError:
+    except sp.errors.InvalidArgumentError:
         assert not ids.is_identifier(text)
     else:
         assert ids.is_identifier(text)

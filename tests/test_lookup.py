@@ -61,7 +61,7 @@ def test_get_refuses_non_text(value: object) -> None:
     """A non-string identifier is a TypeError that says what was expected, even with a default."""
     with pytest.raises(TypeError, match=r"get\(\) expects identifier as a string"):
         sp.get(value)  # type: ignore[call-overload]
-    with pytest.raises(sp.ArgumentTypeError):
+    with pytest.raises(sp.errors.InvalidArgumentTypeError):
         sp.get(value, None)  # type: ignore[call-overload]
 
 
@@ -97,7 +97,7 @@ def test_retired_identifier_is_validated() -> None:
 
 
 def test_a_fresh_index_loads_on_first_use() -> None:
-    """An index built over a loader calls it once, on the first miss of its empty tables."""
+    """An index built over a loader calls it on first use, not before."""
     calls = []
 
     def load() -> _loader.Dataset:
@@ -109,7 +109,7 @@ def test_a_fresh_index_loads_on_first_use() -> None:
     assert index.get("action:biotech") is sp.plan().action(2)
     assert index.lookup("A3").id == "action:high-end-equipment"
     assert index.records() == sp.records()
-    assert calls == [1, 1]  # records() asks the (cached) loader for the documents each time
+    assert calls == [1, 1, 1]  # each call asks the (cached) loader for the dataset and its one resolver
 
 
 # -- lookup ------------------------------------------------------------------
@@ -180,14 +180,14 @@ def test_unknown_kind_is_a_value_error(kind: str) -> None:
     """An unknown kind names the kinds there are."""
     with pytest.raises(ValueError, match="unknown kind") as caught:
         sp.lookup("A4", kind=kind)
-    assert isinstance(caught.value, sp.UnknownKindError)
+    assert isinstance(caught.value, sp.errors.UnknownKindError)
     assert "'action'" in str(caught.value)
 
 
 def test_kind_takes_the_enum_and_its_value() -> None:
     """kind= takes a Kind or its string value, in any case."""
     assert sp.lookup("A4", kind=sp.Kind.ACTION) is sp.lookup("A4", kind=" ACTION ")
-    with pytest.raises(sp.ArgumentTypeError):
+    with pytest.raises(sp.errors.InvalidArgumentTypeError):
         sp.lookup("A4", kind=4)  # type: ignore[call-overload]
 
 
@@ -196,12 +196,12 @@ def test_kind_takes_the_enum_and_its_value() -> None:
 
 @given(st.one_of(NON_TEXT, st.integers()))
 def test_non_text_is_a_clear_type_error(value: object) -> None:
-    """get, lookup and search refuse non-text (numbers included) with ArgumentTypeError naming the function."""
-    with pytest.raises(sp.ArgumentTypeError, match=r"get\(\)"):
+    """get, lookup and search refuse non-text (numbers included) with InvalidArgumentTypeError naming the function."""
+    with pytest.raises(sp.errors.InvalidArgumentTypeError, match=r"get\(\)"):
         sp.get(value)  # type: ignore[call-overload]
-    with pytest.raises(sp.ArgumentTypeError, match=r"lookup\(\)"):
+    with pytest.raises(sp.errors.InvalidArgumentTypeError, match=r"lookup\(\)"):
         sp.lookup(value)  # type: ignore[call-overload]
-    with pytest.raises(sp.ArgumentTypeError, match=r"search\(\)"):
+    with pytest.raises(sp.errors.InvalidArgumentTypeError, match=r"search\(\)"):
         sp.search(value)  # type: ignore[call-overload]
 
 

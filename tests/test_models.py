@@ -97,7 +97,7 @@ def test_per_kind_accessors_refuse_other_kinds(method: str, cls: type, keys: lis
 @pytest.mark.parametrize("key", [None, 4.0, True, [4], b"A4", object()])
 def test_accessor_refuses_wrong_types(key: object) -> None:
     """A key that is neither text nor a number is a clear type error."""
-    with pytest.raises(sp.ArgumentTypeError, match=r"action\(\) expects key"):
+    with pytest.raises(sp.errors.InvalidArgumentTypeError, match=r"action\(\) expects key"):
         PLAN.action(key)  # type: ignore[arg-type]
 
 
@@ -173,7 +173,7 @@ def test_action_of_by_identifier_and_bad_input() -> None:
     with pytest.raises(sp.UnknownIdentifierError) as caught:
         PLAN.action_of("industry:biotec")
     assert caught.value.suggestions[0] == "industry:biotech"
-    with pytest.raises(sp.ArgumentTypeError):
+    with pytest.raises(sp.errors.InvalidArgumentTypeError):
         PLAN.action_of(PLAN.action(1))  # type: ignore[arg-type]
 
 
@@ -183,7 +183,7 @@ def test_sources_of_and_source() -> None:
     assert keys[:2] == ["S1", "S16"]
     with pytest.raises(sp.UnknownIdentifierError, match="did you mean 'S14b'"):
         PLAN.source("S14c")
-    with pytest.raises(sp.ArgumentTypeError):
+    with pytest.raises(sp.errors.InvalidArgumentTypeError):
         PLAN.source(4)  # type: ignore[arg-type]
 
 
@@ -244,13 +244,13 @@ def test_two_kind_navigation_takes_any_key() -> None:
         with pytest.raises(sp.UnknownIdentifierError, match=r"a number names a record within its kind: give a notation"):
             PLAN.action_of(digits)
     assert PLAN.objectives_of("employment") == (PLAN.objective(1),)  # P1's title; G1's is longer
-    with pytest.raises(sp.ArgumentTypeError, match=r"objectives_of\(\)"):
+    with pytest.raises(sp.errors.InvalidArgumentTypeError, match=r"objectives_of\(\)"):
         PLAN.objectives_of(1)  # type: ignore[arg-type]
 
 
 def test_navigation_errors_name_the_method_called() -> None:
     """A wrong argument to a navigation method is reported under that method's name."""
-    with pytest.raises(sp.ArgumentTypeError, match=r"requirement_of\(\)"):
+    with pytest.raises(sp.errors.InvalidArgumentTypeError, match=r"requirement_of\(\)"):
         PLAN.requirement_of(PLAN.requirement(1))  # type: ignore[arg-type]
 
 
@@ -267,9 +267,9 @@ def test_source_keys_fold_case() -> None:
 def test_containers_have_short_reprs() -> None:
     """The plan and the classification print as one short line, not as every record they hold."""
     assert (
-        repr(PLAN) == "Plan(id='plan:sei-2020', edition='2026.2', document_number='发改高技〔2020〕1409号', records=64)"
+        repr(PLAN) == "Plan(id='plan:sei-2020', edition='2026.3', document_number='发改高技〔2020〕1409号', records=64)"
     )
-    assert repr(sp.classification()) == "Classification(id='nbs-2018', edition='2026.2', categories=9)"
+    assert repr(sp.classification()) == "Classification(id='nbs-2018', edition='2026.3', categories=9)"
     assert repr(PLAN.action(4)).startswith(
         "Action(id='action:new-materials', kind=<Kind.ACTION: 'action'>, notation='A4'"
     )

@@ -11,12 +11,13 @@ from hypothesis import strategies as st
 
 import sei_policy as sp
 from sei_policy._resolver import ID, NAME, SLUG, Resolver, closest, fold, keys_of
+from sei_policy.models import KINDS
 
 from .helpers import ALL_RECORDS, CLASSIFICATION, PLAN
 
 # Each kind's per-kind accessor, and the navigation methods that take a key of that kind.
 ACCESSOR: dict[sp.Kind, Callable[[Any], Any]] = {
-    **{sp.Kind(s.kind): getattr(PLAN, s.cls.__name__.lower()) for s in sp.KINDS.values() if s.document is sp.Plan},
+    **{sp.Kind(s.kind): getattr(PLAN, s.cls.__name__.lower()) for s in KINDS.values() if s.document is sp.Plan},
     sp.Kind.NBS_2018: CLASSIFICATION.category,
 }
 NAVIGATION: dict[sp.Kind, tuple[str, ...]] = {

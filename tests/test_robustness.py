@@ -55,8 +55,8 @@ def test_accessors_and_navigation_answer_any_number(method: str, number: int) ->
 
 @given(st.sampled_from([*ACCESSORS, *NAVIGATION, "action_of", "objectives_of", "source", "sources_of"]), NON_TEXT)
 def test_accessors_and_navigation_refuse_non_text(method: str, value: object) -> None:
-    """A key that is neither text, a number nor a record is an ArgumentTypeError naming the method."""
-    with pytest.raises(sp.ArgumentTypeError, match=rf"{method}\(\) expects"):
+    """A key that is neither text, a number nor a record is an InvalidArgumentTypeError naming the method."""
+    with pytest.raises(sp.errors.InvalidArgumentTypeError, match=rf"{method}\(\) expects"):
         getattr(PLAN, method)(value)
 
 
@@ -65,7 +65,7 @@ def test_accessors_and_navigation_refuse_records_of_another_kind(method: str) ->
     """A record of a kind the method does not take is refused, never silently used."""
     wrong_kind = PLAN.action(1) if method == "action_of" else sp.classification().category(1)
     for value in (PLAN.source("S1"), wrong_kind):
-        with pytest.raises((sp.ArgumentTypeError, sp.UnknownIdentifierError)):
+        with pytest.raises((sp.errors.InvalidArgumentTypeError, sp.UnknownIdentifierError)):
             getattr(PLAN, method)(value)
 
 
@@ -80,7 +80,7 @@ def test_huge_numbers_render_in_messages(number: int) -> None:
     """An integer too long to print in decimal still gives a readable error (found in review)."""
     with pytest.raises(sp.UnknownIdentifierError) as missed:
         PLAN.action(number)
-    with pytest.raises(sp.ArgumentTypeError) as refused:
+    with pytest.raises(sp.errors.InvalidArgumentTypeError) as refused:
         sp.lookup(number)  # type: ignore[call-overload]
     for error in (missed.value, refused.value):
         assert len(str(error)) < 300

@@ -64,11 +64,11 @@ def test_kind_and_limit() -> None:
     assert {h.record.kind for h in hits} == {sp.Kind.INDUSTRY}
     assert len(sp.search("industry", limit=2)) == 2
     assert sp.search("industry", limit=0) == ()
-    with pytest.raises(sp.InvalidArgumentError, match="limit >= 0"):
+    with pytest.raises(sp.errors.InvalidArgumentError, match="limit >= 0"):
         sp.search("industry", limit=-1)
-    with pytest.raises(sp.ArgumentTypeError):
+    with pytest.raises(sp.errors.InvalidArgumentTypeError):
         sp.search("industry", limit="2")  # type: ignore[call-overload]
-    with pytest.raises(sp.ArgumentTypeError):
+    with pytest.raises(sp.errors.InvalidArgumentTypeError):
         sp.search("industry", limit=True)
 
 

@@ -17,6 +17,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from sei_policy import _simplify
+from sei_policy._once import Once
 from sei_policy._simplify import simplify
 from sei_policy.errors import PlanDataError
 
@@ -75,11 +76,11 @@ def test_text_with_nothing_to_fold_is_returned_as_is(text: str) -> None:
 
 def test_ascii_text_is_returned_without_reading_the_table(monkeypatch: pytest.MonkeyPatch) -> None:
     """ASCII text takes the fast path: the table is neither read nor needed."""
-    monkeypatch.setattr(_simplify, "_folding", None)
+    monkeypatch.setattr(_simplify, "_load", Once(_simplify._compile))
     monkeypatch.setattr(_simplify, "read", _fail_to_read)
     text = "strategic emerging industries"
     assert simplify(text) is text
-    assert _simplify._folding is None
+    assert not _simplify._load.loaded
 
 
 def _fail_to_read() -> bytes:
@@ -137,9 +138,9 @@ def test_importing_reads_nothing() -> None:
     code = (
         "import sys\n"
         "from sei_policy import _simplify as s\n"
-        "assert s._folding is None and s.load_count == 0, 'loaded at import'\n"
-        "assert s.simplify('abc') == 'abc' and s.load_count == 0, 'loaded for ASCII text'\n"
-        "assert s.simplify('產') == '产' and s.load_count == 1, 'not loaded once'\n"
+        "assert not s._load.loaded, 'loaded at import'\n"
+        "assert s.simplify('abc') == 'abc' and not s._load.loaded, 'loaded for ASCII text'\n"
+        "assert s.simplify('產') == '产' and s._load.loaded, 'not loaded'\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False)
     assert result.returncode == 0, result.stderr
@@ -155,8 +156,7 @@ def test_threads_racing_the_first_call_load_once(monkeypatch: pytest.MonkeyPatch
         time.sleep(0.05)  # long enough that the other threads wait at the lock
         return data
 
-    monkeypatch.setattr(_simplify, "_folding", None)
-    monkeypatch.setattr(_simplify, "load_count", 0)
+    monkeypatch.setattr(_simplify, "_load", Once(_simplify._compile))
     monkeypatch.setattr(_simplify, "read", slow_read)
     threads = 8
     barrier = threading.Barrier(threads)
@@ -172,7 +172,7 @@ def test_threads_racing_the_first_call_load_once(monkeypatch: pytest.MonkeyPatch
     for worker in workers:
         worker.join()
     assert results == ["产业"] * threads
-    assert len(reads) == _simplify.load_count == 1
+    assert len(reads) == 1
 
 
 # -- the shipped table and its provenance --------------------------------------------
@@ -184,7 +184,9 @@ def test_shipped_file_names_its_source_and_licence() -> None:
     assert body["source"].startswith("OpenCC ")
     assert body["source"].endswith(", data/dictionary/TSCharacters.txt (https://github.com/BYVoid/OpenCC)")
     assert body["licence"] == "Apache-2.0"
-    assert body["generated_by"] == "the sei_policy project's generator make_t2s, from OpenCC's TSCharacters.txt"
+    assert body["generated_by"] == (
+        "tools/make_t2s.py in the sei_policy source repository, from OpenCC's TSCharacters.txt"
+    )
     assert list(body["table"]) == sorted(body["table"])
     assert len(TABLE) > 2500
 
@@ -280,10 +282,10 @@ def test_many_broken_entries_are_counted_not_listed() -> None:
 
 def test_a_broken_shipped_table_fails_the_call_and_is_not_cached(monkeypatch: pytest.MonkeyPatch) -> None:
     """A broken file raises PlanDataError from the first call that needs it, and nothing broken is kept."""
-    monkeypatch.setattr(_simplify, "_folding", None)
+    monkeypatch.setattr(_simplify, "_load", Once(_simplify._compile))
     monkeypatch.setattr(_simplify, "read", lambda: _file(table={"產": ["产"]}))
     with pytest.raises(PlanDataError, match=r'@ t2s\.json\.table\["產"\]'):
         simplify("產業")
-    assert _simplify._folding is None
+    assert not _simplify._load.loaded
     monkeypatch.undo()
     assert simplify("產業") == "产业"

@@ -14,7 +14,7 @@ import sei_policy as sp
 from sei_policy import _loader
 from sei_policy._formats import stata as _stata
 from sei_policy._formats import tables
-from sei_policy.models import Column
+from sei_policy.models import KINDS, Column
 
 pd: Any = pytest.importorskip("pandas")
 
@@ -184,7 +184,7 @@ def test_labels_fit_stata() -> None:
     found = tables.table(_loader.load(), "industry")
     labels = {c.name: tables.label(c) for c in found.columns}
     assert labels["nbs_2018_id"] == "NBS 2018 field (identifier)"
-    assert tables.label(next(c for c in sp.KINDS["objective"].columns if c.type.is_relation)).endswith(
+    assert tables.label(next(c for c in KINDS["objective"].columns if c.type.is_relation)).endswith(
         "(identifiers), separated by ;"
     )
     assert len(_stata.dataset_label("2026.2", "x" * 200)) == 80

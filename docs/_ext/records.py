@@ -29,6 +29,7 @@ from sphinx.application import Sphinx
 from sphinx.errors import ExtensionError
 
 import sei_policy as sp
+from sei_policy.models import KINDS
 
 DOCNAME = "records"
 MARKER = re.compile(r"^```\{sei-records\}[ \t]*\n```[ \t]*$", re.MULTILINE)
@@ -166,7 +167,7 @@ def section(record: Any, level: int) -> Iterator[str]:
 
 def generate() -> str:
     """Every record's section, grouped by kind, in document order."""
-    kinds = [kind for kind in sp.KINDS if kind != sp.Kind.PLAN]
+    kinds = [kind for kind in KINDS if kind != sp.Kind.PLAN]
     if list(HEADINGS) != kinds:
         raise ExtensionError(f"records.py: HEADINGS must name every kind but the plan, in the order {kinds}")
     lines = list(section(sp.plan(), 2))

@@ -16,17 +16,15 @@ are loaded on first use of a name below (each listed, with its module, in ``_LAZ
 from __future__ import annotations
 
 import importlib  # loaded by the interpreter at start-up: free to import
+import warnings  # likewise
 
 from sei_policy._about import DATA_EDITION, __version__
 from sei_policy.errors import (
     AmbiguousLookupError,
-    ArgumentTypeError,
     DeprecatedIdentifierWarning,
-    InvalidArgumentError,
     PlanDataError,
     SeiPolicyError,
     UnknownIdentifierError,
-    UnknownKindError,
 )
 
 TYPE_CHECKING = False
@@ -37,31 +35,28 @@ if TYPE_CHECKING:
         asdict,
         export,
         relations,
-        relations_frame,
         to_frame,
         to_records,
     )
     from sei_policy._loader import classification, plan
     from sei_policy._lookup import get, lookup, records
+    from sei_policy._render import overview
     from sei_policy._search import Hit, Hits, did_you_mean, search
-    from sei_policy.display import overview
     from sei_policy.errors import ExportError, MissingExtraError
     from sei_policy.models import (
-        KINDS,
         Action,
         Agency,
-        AnyRecord,
         Claim,
         Classification,
         Figure,
         Guarantee,
         Industry,
         Kind,
-        KindSpec,
         Match,
         NbsCategory,
         Objective,
         Plan,
+        PlanOrRecord,
         Priority,
         Provenance,
         Record,
@@ -75,16 +70,13 @@ if TYPE_CHECKING:
         Text,
     )
 
-
-__all__ = (
+# The public face, as docs/reference.md documents it (tests/test_api.py checks the two agree).
+__all__ = [
     "DATA_EDITION",
     "FORMATS",
-    "KINDS",
     "Action",
     "Agency",
     "AmbiguousLookupError",
-    "AnyRecord",
-    "ArgumentTypeError",
     "Claim",
     "Classification",
     "DeprecatedIdentifierWarning",
@@ -94,15 +86,14 @@ __all__ = (
     "Hit",
     "Hits",
     "Industry",
-    "InvalidArgumentError",
     "Kind",
-    "KindSpec",
     "Match",
     "MissingExtraError",
     "NbsCategory",
     "Objective",
     "Plan",
     "PlanDataError",
+    "PlanOrRecord",
     "Priority",
     "Provenance",
     "Record",
@@ -116,7 +107,6 @@ __all__ = (
     "Terms",
     "Text",
     "UnknownIdentifierError",
-    "UnknownKindError",
     "__version__",
     "asdict",
     "cite",
@@ -129,11 +119,10 @@ __all__ = (
     "plan",
     "records",
     "relations",
-    "relations_frame",
     "search",
     "to_frame",
     "to_records",
-)
+]
 
 # Each lazily imported public name and the module that defines it.
 _MODELS = "sei_policy.models"
@@ -145,34 +134,31 @@ _LAZY = {
     "records": "sei_policy._lookup",
     "search": "sei_policy._search",
     "did_you_mean": "sei_policy._search",
+    "Hit": "sei_policy._search",
     "Hits": "sei_policy._search",
     "cite": "sei_policy._cite",
-    "overview": "sei_policy.display",
+    "overview": "sei_policy._render",
     "FORMATS": "sei_policy._formats",
     "ExportError": "sei_policy.errors",
     "MissingExtraError": "sei_policy.errors",
     "asdict": "sei_policy._formats",
     "export": "sei_policy._formats",
     "relations": "sei_policy._formats",
-    "relations_frame": "sei_policy._formats",
     "to_frame": "sei_policy._formats",
     "to_records": "sei_policy._formats",
-    "Hit": "sei_policy._search",
-    "KINDS": _MODELS,
     "Action": _MODELS,
     "Agency": _MODELS,
-    "AnyRecord": _MODELS,
     "Claim": _MODELS,
     "Classification": _MODELS,
     "Figure": _MODELS,
     "Guarantee": _MODELS,
     "Industry": _MODELS,
     "Kind": _MODELS,
-    "KindSpec": _MODELS,
     "Match": _MODELS,
     "NbsCategory": _MODELS,
     "Objective": _MODELS,
     "Plan": _MODELS,
+    "PlanOrRecord": _MODELS,
     "Priority": _MODELS,
     "Provenance": _MODELS,
     "Record": _MODELS,
@@ -186,9 +172,26 @@ _LAZY = {
     "Text": _MODELS,
 }
 
+# Names documented in 0.1 that left the public face in 0.2: each still works, with a
+# DeprecationWarning, until 0.3. Each maps to its module, its name there and what to use instead.
+_ERRORS = "sei_policy.errors"
+_DEPRECATED = {
+    "KINDS": (_MODELS, "KINDS", "the record classes and sp.Kind (the registry is internal)"),
+    "KindSpec": (_MODELS, "KindSpec", "the record classes and sp.Kind (the registry is internal)"),
+    "AnyRecord": (_MODELS, "PlanOrRecord", "sp.PlanOrRecord"),
+    "relations_frame": ("sei_policy._formats", "relations_frame", "pandas.DataFrame(sp.relations())"),
+    "ArgumentTypeError": (_ERRORS, "InvalidArgumentTypeError", "sei_policy.errors.InvalidArgumentTypeError"),
+    "InvalidArgumentError": (_ERRORS, "InvalidArgumentError", "sei_policy.errors.InvalidArgumentError"),
+    "UnknownKindError": (_ERRORS, "UnknownKindError", "sei_policy.errors.UnknownKindError"),
+}
+
 
 def __getattr__(name: str) -> object:
     """Import a public name on first use and keep it, so later access is direct."""
+    if name in _DEPRECATED:
+        module, attribute, instead = _DEPRECATED[name]
+        warnings.warn(f"sei_policy.{name} is deprecated and leaves in 0.3; use {instead}", DeprecationWarning, 2)
+        return getattr(importlib.import_module(module), attribute)
     if name not in _LAZY:
         raise AttributeError(f"module 'sei_policy' has no attribute {name!r}")
     value = getattr(importlib.import_module(_LAZY[name]), name)

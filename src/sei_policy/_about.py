@@ -19,7 +19,7 @@ __all__ = (
 __version__ = "0.1.0"
 """The version of the code (``sei_policy.__version__``)."""
 
-DATA_EDITION = "2026.2"
+DATA_EDITION = "2026.3"
 """The edition of the shipped data, versioned apart from the code (equals ``plan().edition``)."""
 
 AUTHOR = "The sei_policy developers"

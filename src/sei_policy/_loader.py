@@ -18,7 +18,6 @@ nothing here assumes there is one plan and one classification only.
 from __future__ import annotations
 
 import json
-import threading
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
@@ -26,6 +25,8 @@ import attrs
 import importlib_resources
 
 from sei_policy import _converter, _validate
+from sei_policy._once import Once
+from sei_policy._resolver import Resolver
 from sei_policy.errors import PlanDataError
 from sei_policy.models import KINDS, Classification, KindSpec, Plan
 
@@ -63,20 +64,35 @@ class Dataset:
 
     ``kinds`` is the registry the doors read (every table, format and display): the
     shipped kinds, or more for a dataset a test builds with a kind of its own.
+    ``resolver`` is the dataset's one resolver, which :func:`~sei_policy.get`,
+    :func:`~sei_policy.lookup`, the per-kind accessors and navigation all use.
     """
 
     documents: tuple[Plan | Classification, ...]
     kinds: Mapping[str, KindSpec] = KINDS
+    plan: Plan = attrs.field(init=False)
+    """The 2020 plan, the library's flagship."""
+    classification: Classification = attrs.field(init=False)
+    """The NBS 2018 classification."""
+    resolver: Resolver = attrs.field(init=False, eq=False, repr=False)
 
-    @property
-    def plan(self) -> Plan:
-        """The 2020 plan, the library's flagship."""
+    @plan.default
+    def _plan(self) -> Plan:
         return next(d for d in self.documents if isinstance(d, Plan))
 
-    @property
-    def classification(self) -> Classification:
-        """The NBS 2018 classification."""
+    @classification.default
+    def _classification(self) -> Classification:
         return next(d for d in self.documents if isinstance(d, Classification))
+
+    @resolver.default
+    def _resolver(self) -> Resolver:
+        # Built here, its tables on first use; every document resolves through it.
+        retired = {r.id: r.replacement_id for d in self.documents if isinstance(d, Plan) for r in d.retired}
+        labels = {kind: (spec.label, spec.plural) for kind, spec in self.kinds.items()}
+        resolver = Resolver([d.members() for d in self.documents], retired=retired, labels=labels)
+        for document in self.documents:
+            document.share(resolver)
+        return resolver
 
 
 def read() -> dict[str, bytes]:
@@ -150,23 +166,12 @@ def _structure(body: dict[str, Any], cls: type[_T], name: str, problems: list[st
         return None
 
 
-_lock = threading.Lock()
-_dataset: Dataset | None = None
-load_count = 0
-"""How many times the data has been read and validated in this process (one, once loaded)."""
+_LOAD = Once(lambda: parse(read()))
 
 
 def load() -> Dataset:
     """The shipped data, loaded and validated on first use, then cached."""
-    global _dataset, load_count
-    dataset = _dataset
-    if dataset is not None:
-        return dataset
-    with _lock:
-        if _dataset is None:
-            _dataset = parse(read())
-            load_count += 1
-        return _dataset
+    return _LOAD()
 
 
 def plan() -> Plan:

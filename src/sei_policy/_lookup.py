@@ -20,14 +20,13 @@ record class, and with the class the result is typed as that class.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from typing import Any, TypeVar, overload
 
 from sei_policy import _loader, ids
 from sei_policy._resolver import Resolver
-from sei_policy.errors import ArgumentTypeError, UnknownIdentifierError, shown
-from sei_policy.models import KINDS, LABELS, AnyRecord, Classification, Kind, Plan, Record, kind_of
+from sei_policy.errors import InvalidArgumentTypeError, UnknownIdentifierError, shown
+from sei_policy.models import KINDS, Classification, Kind, Plan, PlanOrRecord, Record, kind_of
 
 __all__ = ("get", "lookup", "records")
 
@@ -45,7 +44,7 @@ _MISSING: Any = _Missing()
 
 
 class Index:
-    """The records of every loaded document and the resolver over them, built when first needed.
+    """The fast table of identifiers over the dataset's one resolver, filled on first use.
 
     The module-level :func:`get`, :func:`lookup` and :func:`records` are the
     methods of the index over the shipped data.
@@ -53,23 +52,13 @@ class Index:
 
     def __init__(self, load: Callable[[], _loader.Dataset]) -> None:
         self._load = load
-        self._lock = threading.Lock()
-        self._by_id: dict[str, AnyRecord] = {}
-        self._resolver: Resolver | None = None
+        self._by_id: dict[str, PlanOrRecord] = {}
 
     def _ensure(self) -> Resolver:
-        resolver = self._resolver
-        if resolver is not None:
-            return resolver
-        with self._lock:
-            if self._resolver is None:
-                documents = self._load().documents
-                retired = {r.id: r.replacement_id for d in documents if isinstance(d, Plan) for r in d.retired}
-                resolver = Resolver([d.members() for d in documents], retired=retired, labels=LABELS)
-                self._resolver = resolver
-                # Fill the fast table last: a racing reader sees it empty or complete.
-                self._by_id.update(resolver.by_id)
-            return self._resolver
+        resolver = self._load().resolver
+        if not self._by_id:
+            self._by_id.update(resolver.by_id)  # one update: a racing reader sees it empty or complete
+        return resolver
 
     # -- get -----------------------------------------------------------------
 
@@ -82,12 +71,12 @@ class Index:
             except KeyError:
                 pass
             except TypeError:
-                raise ArgumentTypeError("get()", "identifier", "a string", identifier) from None
+                raise InvalidArgumentTypeError("get()", "identifier", "a string", identifier) from None
         return self._get_slow(identifier, default, kind)
 
     def _get_slow(self, identifier: str, default: object, kind: KindArgument | None) -> object:
         if not isinstance(identifier, str):
-            raise ArgumentTypeError("get()", "identifier", "a string", identifier)
+            raise InvalidArgumentTypeError("get()", "identifier", "a string", identifier)
         wanted = None if kind is None else kind_of(kind, "get()")
         resolver = self._ensure()
         found = resolver.get(identifier)
@@ -102,7 +91,11 @@ class Index:
         if hint is not None and "sp.lookup(" in hint:  # the hint names the way to it: no need to guess
             raise UnknownIdentifierError(identifier, kind=wanted, hint=hint)
         raise UnknownIdentifierError(
-            identifier, kind=wanted, hint=hint, suggest=lambda: resolver.suggest(identifier, wanted)
+            identifier,
+            kind=wanted,
+            hint=hint,
+            suggest=lambda: resolver.suggest(identifier, wanted),
+            search=resolver.searcher(identifier, wanted),
         )
 
     def _not_an_identifier(self, text: str, kind: Kind | None) -> str:
@@ -118,17 +111,17 @@ class Index:
     # -- lookup --------------------------------------------------------------
 
 
-    def lookup(self, text: str, *, kind: KindArgument | None = None) -> AnyRecord:
+    def lookup(self, text: str, *, kind: KindArgument | None = None) -> PlanOrRecord:
         """The one record ``text`` names (see :func:`lookup`)."""
-        resolver = self._resolver or self._ensure()
+        resolver = self._ensure()
         if not isinstance(text, str):
-            raise ArgumentTypeError("lookup()", "text", "a string", text)
+            raise InvalidArgumentTypeError("lookup()", "text", "a string", text)
         return resolver.resolve(text, None if kind is None else kind_of(kind, "lookup()"), "lookup()")
 
     # -- records ---------------------------------------------------------------
 
 
-    def records(self, kind: KindArgument | None = None) -> tuple[AnyRecord, ...]:
+    def records(self, kind: KindArgument | None = None) -> tuple[PlanOrRecord, ...]:
         """The plan's records, or those of one kind (see :func:`records`)."""
         documents = self._load().documents
         if kind is None:
@@ -144,7 +137,7 @@ def _article(word: str) -> str:
     return "an" if word[:1] in "aeiou" else "a"
 
 
-def _accessor(record: AnyRecord, text: str) -> str | None:
+def _accessor(record: PlanOrRecord, text: str) -> str | None:
     """How to reach ``record`` through its document's accessor, e.g. ``plan.action('A4')``."""
     spec = KINDS[record.kind]
     if spec.document is Plan:
@@ -163,9 +156,9 @@ def get(identifier: str, *, kind: type[_R]) -> _R: ...
 @overload
 def get(identifier: str, default: _T, *, kind: type[_R]) -> _R | _T: ...
 @overload
-def get(identifier: str, *, kind: Kind | str | None = None) -> AnyRecord: ...
+def get(identifier: str, *, kind: Kind | str | None = None) -> PlanOrRecord: ...
 @overload
-def get(identifier: str, default: _T, *, kind: Kind | str | None = None) -> AnyRecord | _T: ...
+def get(identifier: str, default: _T, *, kind: Kind | str | None = None) -> PlanOrRecord | _T: ...
 
 
 def get(identifier: str, default: object = _MISSING, *, kind: KindArgument | None = None) -> object:
@@ -183,7 +176,7 @@ def get(identifier: str, default: object = _MISSING, *, kind: KindArgument | Non
     Raises:
         UnknownIdentifierError: nothing has this identifier (or not of ``kind``)
             and no default was given; its ``suggestions`` name close identifiers.
-        ArgumentTypeError: ``identifier`` is not a string.
+        InvalidArgumentTypeError: ``identifier`` is not a string.
         UnknownKindError: ``kind`` is not a kind.
 
     >>> import sei_policy as sp
@@ -201,17 +194,17 @@ def get(identifier: str, default: object = _MISSING, *, kind: KindArgument | Non
         except KeyError:
             pass
         except TypeError:
-            raise ArgumentTypeError("get()", "identifier", "a string", identifier) from None
+            raise InvalidArgumentTypeError("get()", "identifier", "a string", identifier) from None
     return _DEFAULT._get_slow(identifier, default, kind)
 
 
 @overload
 def lookup(text: str, *, kind: type[_R]) -> _R: ...
 @overload
-def lookup(text: str, *, kind: Kind | str | None = None) -> AnyRecord: ...
+def lookup(text: str, *, kind: Kind | str | None = None) -> PlanOrRecord: ...
 
 
-def lookup(text: str, *, kind: KindArgument | None = None) -> AnyRecord:
+def lookup(text: str, *, kind: KindArgument | None = None) -> PlanOrRecord:
     """The one record that an identifier, notation, slug, number, title or alias stands for.
 
     The text may be an identifier, a bare slug where only one record has it,
@@ -229,7 +222,7 @@ def lookup(text: str, *, kind: KindArgument | None = None) -> AnyRecord:
     Raises:
         AmbiguousLookupError: the text names several records equally well.
         UnknownIdentifierError: the text names no record; see ``suggestions``.
-        ArgumentTypeError: ``text`` is not a string.
+        InvalidArgumentTypeError: ``text`` is not a string.
         UnknownKindError: ``kind`` is not a kind.
 
     >>> import sei_policy as sp
@@ -248,10 +241,10 @@ def records(kind: None = None) -> tuple[Record, ...]: ...
 @overload
 def records(kind: type[_R]) -> tuple[_R, ...]: ...
 @overload
-def records(kind: Kind | str) -> tuple[AnyRecord, ...]: ...
+def records(kind: Kind | str) -> tuple[PlanOrRecord, ...]: ...
 
 
-def records(kind: KindArgument | None = None) -> tuple[AnyRecord, ...]:
+def records(kind: KindArgument | None = None) -> tuple[PlanOrRecord, ...]:
     """The records of the plan in document order, or every record of one kind.
 
     Without ``kind``: every record of the plan, kind after kind (priorities

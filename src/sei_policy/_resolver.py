@@ -28,21 +28,21 @@ from __future__ import annotations
 import re
 import threading
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from sei_policy import ids
 from sei_policy._simplify import simplify
 from sei_policy.errors import (
     AmbiguousLookupError,
-    ArgumentTypeError,
+    InvalidArgumentTypeError,
     UnknownIdentifierError,
     shown,
     warn_retired,
 )
 
 if TYPE_CHECKING:
-    from sei_policy.models import AnyRecord
+    from sei_policy.models import PlanOrRecord
 
 __all__ = ("NOT_WORD", "Resolver", "closest", "compact", "fold", "keys_of")
 
@@ -127,7 +127,7 @@ _MAX_DIGITS = 9  # a longer digit string is no record's number (and int() of a h
 Key = str | int
 
 
-def keys_of(record: AnyRecord) -> Iterator[tuple[int, Key]]:
+def keys_of(record: PlanOrRecord) -> Iterator[tuple[int, Key]]:
     """Every key a record answers to, once, at its strongest tier, as written in the data (not folded).
 
     The number (an ``int``) is a key within the record's kind only.
@@ -152,7 +152,7 @@ def keys_of(record: AnyRecord) -> Iterator[tuple[int, Key]]:
 
 # -- the resolver ---------------------------------------------------------------
 
-_Entry = tuple[int, int, "AnyRecord"]  # tier, rank of the record's document, record
+_Entry = tuple[int, int, "PlanOrRecord"]  # tier, rank of the record's document, record
 
 
 class Resolver:
@@ -167,20 +167,20 @@ class Resolver:
 
     def __init__(
         self,
-        documents: Sequence[Sequence[AnyRecord]],
+        documents: Sequence[Sequence[PlanOrRecord]],
         *,
         retired: Mapping[str, str] | None = None,
         labels: Mapping[str, tuple[str, str]] | None = None,
     ) -> None:
         self._documents = tuple(tuple(records) for records in documents)
-        self.by_id: dict[str, AnyRecord] = {r.id: r for records in self._documents for r in records}
+        self.by_id: dict[str, PlanOrRecord] = {r.id: r for records in self._documents for r in records}
         self.retired: dict[str, str] = dict(retired or {})
         self._labels = dict(labels or {})
         self._lock = threading.Lock()
         self._built = False
         # Tables per kind (a record's ``kind``; None for any kind):
         # raw key -> the one record it names best (the fast path, which callers may read directly) ...
-        self.exact: dict[str | None, dict[Key, AnyRecord]] = {}
+        self.exact: dict[str | None, dict[Key, PlanOrRecord]] = {}
         # ... and raw, folded or compacted key -> every (tier, rank, record) it names.
         self._raw: dict[str | None, dict[Key, list[_Entry]]] = {}
         self._folded: dict[str | None, dict[Key, list[_Entry]]] = {}
@@ -211,7 +211,7 @@ class Resolver:
                                     _add(squeezed.setdefault(kind, {}), squeezed_key, entry)
                             else:
                                 _add(folded.setdefault(kind, {}), key, entry)
-            exact: dict[str | None, dict[Key, AnyRecord]] = {}
+            exact: dict[str | None, dict[Key, PlanOrRecord]] = {}
             for of_kind, table in raw.items():
                 exact[of_kind] = {key: best for key, entries in table.items() if (best := _best(entries)) is not None}
             self._raw, self._folded, self._compact = raw, folded, squeezed
@@ -220,7 +220,7 @@ class Resolver:
 
     # -- resolving -----------------------------------------------------------
 
-    def get(self, identifier: str) -> AnyRecord | None:
+    def get(self, identifier: str) -> PlanOrRecord | None:
         """The record with exactly this identifier, or its replacement if it is retired (with a warning)."""
         found = self.by_id.get(identifier)
         if found is None and identifier in self.retired:
@@ -228,35 +228,52 @@ class Resolver:
             found = self.by_id[self.retired[identifier]]
         return found
 
-    def resolve(self, key: object, kind: str | None, function: str) -> AnyRecord:
+    def resolve(self, key: object, kind: str | None, function: str) -> PlanOrRecord:
         """The one record ``key`` names (within ``kind``, if given), or the documented error.
 
         Accepts what :func:`keys_of` lists, in any folding; a number (``int`` or
         digits) only with a kind. A retired identifier resolves to its
         replacement with a :class:`~sei_policy.DeprecatedIdentifierWarning`.
         """
-        try:
-            found = self.exact[kind][key]  # type: ignore[index]
-        except (KeyError, TypeError):
-            pass
-        else:
-            if type(key) is str or type(key) is int:  # 4.0 and True hash as 4 and 1 do: refuse them below
-                return found
+        if type(key) is str or type(key) is int:  # 4.0 and True hash as 4 and 1 do: refuse them below
+            table = self.exact.get(kind)
+            if table is not None:
+                found = table.get(key)
+                if found is not None:
+                    return found
         if not self._built:
             self._build()
             return self.resolve(key, kind, function)
         return self._resolve_slow(key, kind, function)
 
-    def _resolve_slow(self, key: object, kind: str | None, function: str) -> AnyRecord:
+    def _resolve_slow(self, key: object, kind: str | None, function: str) -> PlanOrRecord:
+        found = self.find(key, kind, function)
+        if found is None:
+            assert isinstance(key, str | int)  # find() refused anything else
+            raise self._miss(key, kind, function)
+        return found
+
+    def find(self, key: object, kind: str | None, function: str = "find()") -> PlanOrRecord | None:
+        """The one record ``key`` names (within ``kind``), or ``None``: :meth:`resolve` without the miss error.
+
+        It still raises :class:`~sei_policy.AmbiguousLookupError` when several
+        records tie, and :class:`~sei_policy.errors.InvalidArgumentTypeError` for a key of no key's type.
+        """
+        if not self._built:
+            self._build()
+        if type(key) is str or type(key) is int:
+            hit = self.exact.get(kind, {}).get(key)
+            if hit is not None:
+                return hit
         if isinstance(key, bool) or not isinstance(key, str | int) or (isinstance(key, int) and kind is None):
             expected = "an identifier, slug, notation, number or name" if kind else "a string"
-            raise ArgumentTypeError(function, "key" if kind else "text", expected, key)
+            raise InvalidArgumentTypeError(function, "key" if kind else "text", expected, key)
         if isinstance(key, int):
-            raise self._miss(key, kind, function)
+            return self.exact.get(kind, {}).get(key) if type(key) is int else None
         folded = fold(key)
         retired = self.retired.get(key) or self.retired.get(folded)
         if retired is not None and (kind is None or self.by_id[retired].kind == kind):
-            warn_retired(key, retired, stacklevel=4)
+            warn_retired(key, retired, stacklevel=5)
             return self.by_id[retired]
         candidates: list[tuple[Mapping[Any, list[_Entry]], Key]] = [
             (self._raw.get(kind, {}), key),
@@ -271,8 +288,6 @@ class Resolver:
             if simplified is not folded:
                 simpler = [(self._folded.get(kind, {}), simplified), (self._compact.get(kind, {}), compact(simplified))]
                 found = _first(simpler, key)
-        if found is None:
-            raise self._miss(key, kind, function)
         return found
 
     def name_of(self, key: str) -> str | None:
@@ -293,8 +308,29 @@ class Resolver:
         suggest = (lambda: self.suggest(key, kind)) if isinstance(key, str) else None
         if kind is None and isinstance(key, str) and key.strip().isdigit():
             hint = "a number names a record within its kind: pass kind=, or give a notation such as 'A4'"
+        elif kind is None and isinstance(key, str) and (letter := _NOTATION.fullmatch(fold(key).upper())):
+            kinds = self._kinds_by_letter()
+            if letter.group(1) in kinds:
+                hint = self.describe(kinds[letter.group(1)])
         label = None if kind is None else self._labels.get(kind, (str(kind), ""))[0]
-        return UnknownIdentifierError(key, kind=kind, label=label, hint=hint, suggest=suggest)
+        search = self.searcher(key, kind)
+        return UnknownIdentifierError(key, kind=kind, label=label, hint=hint, suggest=suggest, search=search)
+
+    def _kinds_by_letter(self) -> dict[str, str]:
+        """Each notation letter (``A``, ``NBS-``) and its kind, from the records."""
+        letters: dict[str, str] = {}
+        for record in self.by_id.values():
+            notation: str | None = getattr(record, "notation", None)
+            match = None if notation is None else _NOTATION.fullmatch(notation)
+            if match is not None:
+                letters.setdefault(match.group(1), record.kind)
+        return letters
+
+    def searcher(self, key: object, kind: str | None) -> Callable[[], tuple[str, ...]] | None:
+        """A deferred search for a name-like key that named nothing (``None`` for identifiers and notations)."""
+        if isinstance(key, str) and _NAME_LIKE.search(key) and not ids.is_identifier(key):
+            return lambda: _searched(key, kind)
+        return None
 
     def _elsewhere(self, key: Key, kind: str) -> str | None:
         """The record of another kind that ``key`` names, as ``'industry:x' (an industry)``."""
@@ -330,6 +366,22 @@ class Resolver:
         return closest(text, names)
 
 
+_NOTATION = re.compile(r"([A-Z]+-?)[0-9]+")
+"""A notation: a kind's letter (or letters and a hyphen) and a number."""
+_NAME_LIKE = re.compile(r"[^\W\d_]{3}")
+"""A miss worth searching for: a word of three letters or more (not a notation such as 'A21')."""
+
+
+def _searched(text: str, kind: str | None) -> tuple[str, ...]:
+    """What a search for ``text`` finds (at most five), for the message of a miss; loads search only then."""
+    from sei_policy._search import search
+
+    try:
+        return tuple(hit.record.id for hit in search(text, kind=kind, limit=5))
+    except LookupError:  # a kind search does not know (a toy kind of a test dataset)
+        return ()
+
+
 def _add(table: dict[Key, list[_Entry]], key: Key, entry: _Entry) -> None:
     entries = table.setdefault(key, [])
     for i, known in enumerate(entries):
@@ -340,7 +392,7 @@ def _add(table: dict[Key, list[_Entry]], key: Key, entry: _Entry) -> None:
     entries.append(entry)
 
 
-def _best(entries: Iterable[_Entry]) -> AnyRecord | None:
+def _best(entries: Iterable[_Entry]) -> PlanOrRecord | None:
     """The one record at the strongest (tier, rank), or ``None`` when several tie there."""
     ordered = sorted(entries, key=lambda e: (e[0], e[1]))
     if not ordered:
@@ -350,7 +402,7 @@ def _best(entries: Iterable[_Entry]) -> AnyRecord | None:
     return winners[0] if len(winners) == 1 else None
 
 
-def _first(candidates: Iterable[tuple[Mapping[Any, list[_Entry]], Key]], key: Key) -> AnyRecord | None:
+def _first(candidates: Iterable[tuple[Mapping[Any, list[_Entry]], Key]], key: Key) -> PlanOrRecord | None:
     """The record the first table that has the probe names; raise if several tie there."""
     for table, probe in candidates:
         entries = table.get(probe)

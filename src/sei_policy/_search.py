@@ -43,8 +43,8 @@ from sei_policy import _loader, _thesaurus
 from sei_policy._resolver import NOT_WORD, fold
 from sei_policy._simplify import simplify
 from sei_policy._stem import stem
-from sei_policy.errors import ArgumentTypeError, InvalidArgumentError
-from sei_policy.models import AnyRecord, Kind, Plan, Record, kind_of
+from sei_policy.errors import InvalidArgumentError, InvalidArgumentTypeError
+from sei_policy.models import Kind, Plan, PlanOrRecord, Record, kind_of
 
 __all__ = ("Hit", "Hits", "Searcher", "did_you_mean", "search")
 
@@ -122,12 +122,12 @@ class Hits(tuple[Hit[_R], ...], Generic[_R]):
     __slots__ = ()
 
     def _repr_html_(self) -> str:
-        from sei_policy import display  # the HTML code loads only where something is shown as HTML
+        from sei_policy import _render as display  # the HTML code loads only where something is shown as HTML
 
         return display.html(self)
 
     def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
-        from sei_policy import display
+        from sei_policy import _render as display
 
         display.pretty(self, printer, cycle)
 
@@ -142,7 +142,7 @@ def _field(terms: Iterable[str | None]) -> str:
     return "".join(["\n " + " ".join(_words(fold(t))) + " \n" for t in terms if t])
 
 
-def _fields(record: AnyRecord) -> tuple[tuple[str, float, str], ...]:
+def _fields(record: PlanOrRecord) -> tuple[tuple[str, float, str], ...]:
     """The record's searchable fields (its :attr:`~sei_policy.Record.texts`, grouped), each with its weight."""
     names: dict[str, list[str | None]] = {"id": [record.id], "notation": [getattr(record, "notation", None)]}
     for path, text in record.texts:
@@ -201,7 +201,7 @@ def distance(a: str, b: str, limit: int) -> int:
 class Searcher:
     """The search index over a fixed sequence of records (in document order) and a thesaurus."""
 
-    def __init__(self, records: tuple[AnyRecord, ...], thesaurus: _thesaurus.Thesaurus | None = None) -> None:
+    def __init__(self, records: tuple[PlanOrRecord, ...], thesaurus: _thesaurus.Thesaurus | None = None) -> None:
         entries = []
         for record in records:
             fields = _fields(record)
@@ -225,6 +225,7 @@ class Searcher:
         self._known_pieces: set[str] | None = None  # built on the first long Chinese query
         self._shown_words: dict[str, str] | None = None  # stem -> a word to show for it, built when first needed
         self._grams: dict[str, list[str]] | None = None  # built on the first typo
+        self._form_stems: dict[str, str] = {}  # each word or stem the typo reader knows -> its stem
         self._corrected: dict[tuple[str, int], str | None] = {}
 
     @property
@@ -273,22 +274,28 @@ class Searcher:
 
     def _closest(self, word: str, limit: int) -> str | None:
         if self._grams is None:
+            # Each stem of the index, and the plainest word it stands for: a typo of "related" is
+            # one edit from that word but two from its stem "relat". Both read as the stem.
+            forms = {known: known for known in self._vocabulary}
+            forms.update((shown, known) for known, shown in self._shown.items() if known in self._frequency)
             grams: dict[str, list[str]] = {}
-            for known in self._vocabulary:
-                for gram in {known[i : i + 2] for i in range(len(known) - 1)}:
-                    grams.setdefault(gram, []).append(known)
+            for form in forms:
+                for gram in {form[i : i + 2] for i in range(len(form) - 1)}:
+                    grams.setdefault(gram, []).append(form)
+            self._form_stems = forms  # before _grams, which other threads test for
             self._grams = grams
         shared: dict[str, int] = {}
         mine = {word[i : i + 2] for i in range(len(word) - 1)}
         for gram in mine:
-            for known in self._grams.get(gram, ()):
-                shared[known] = shared.get(known, 0) + 1
+            for form in self._grams.get(gram, ()):
+                shared[form] = shared.get(form, 0) + 1
         # Each edit spoils at most two of a word's pieces (three for a swap).
         least = len(mine) - 3 * limit
         best: tuple[int, int, int, str] | None = None
-        for known, count in shared.items():
-            if count >= least and abs(len(known) - len(word)) <= limit:
-                found = distance(word, known, limit)
+        for form, count in shared.items():
+            if count >= least and abs(len(form) - len(word)) <= limit:
+                found = distance(word, form, limit)
+                known = self._form_stems[form]
                 # Fewest edits; then the most pieces in common; then the word the index uses most.
                 rank = (found, -count, -self._frequency[known], known)
                 if found <= limit and (best is None or rank < best):
@@ -497,7 +504,7 @@ def _build(load: Callable[[], _loader.Dataset] = _loader.load) -> Searcher:
 @overload
 def search(query: str, *, kind: type[_K], limit: int | None = None) -> Hits[_K]: ...
 @overload
-def search(query: str, *, kind: Kind | str | None = None, limit: int | None = None) -> Hits[AnyRecord]: ...
+def search(query: str, *, kind: Kind | str | None = None, limit: int | None = None) -> Hits[PlanOrRecord]: ...
 
 
 def search(query: str, *, kind: Kind | str | type[Any] | None = None, limit: int | None = None) -> Hits[Any]:
@@ -523,7 +530,7 @@ def search(query: str, *, kind: Kind | str | type[Any] | None = None, limit: int
         the ``reason``; empty when nothing matches (see :func:`did_you_mean`).
 
     Raises:
-        ArgumentTypeError: ``query`` is not a string, or ``limit`` not an int.
+        InvalidArgumentTypeError: ``query`` is not a string, or ``limit`` not an int.
         UnknownKindError: ``kind`` is not a kind.
         InvalidArgumentError: ``limit`` is negative (a ``ValueError``).
 
@@ -537,10 +544,10 @@ def search(query: str, *, kind: Kind | str | type[Any] | None = None, limit: int
     ()
     """
     if not isinstance(query, str):
-        raise ArgumentTypeError("search()", "query", "a string", query)
+        raise InvalidArgumentTypeError("search()", "query", "a string", query)
     wanted = None if kind is None else kind_of(kind, "search()")
     if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int)):
-        raise ArgumentTypeError("search()", "limit", "an int or None", limit)
+        raise InvalidArgumentTypeError("search()", "limit", "an int or None", limit)
     if limit is not None and limit < 0:
         raise InvalidArgumentError(f"search() expects limit >= 0, got {limit!r}")
     return (_searcher or _build()).search(query, kind=wanted, limit=limit)
@@ -559,5 +566,5 @@ def did_you_mean(query: str) -> tuple[str, ...]:
     ('photoresist',)
     """
     if not isinstance(query, str):
-        raise ArgumentTypeError("did_you_mean()", "query", "a string", query)
+        raise InvalidArgumentTypeError("did_you_mean()", "query", "a string", query)
     return (_searcher or _build()).did_you_mean(query)

@@ -16,10 +16,10 @@ bytes and is what the tests feed corrupted copies to.
 from __future__ import annotations
 
 import json
-import threading
 
 import importlib_resources
 
+from sei_policy._once import Once
 from sei_policy.errors import PlanDataError
 
 TYPE_CHECKING = False
@@ -166,21 +166,10 @@ def _kind(value: object) -> str:
     return names.get(type(value), "null")
 
 
-_lock = threading.Lock()
-_folding: _Folding | None = None
-load_count = 0
-"""How many times the table has been read in this process (one, once loaded)."""
+def _compile() -> _Folding:
+    entries = parse(read())
+    return (frozenset(entries), str.maketrans(entries))
 
 
-def _load() -> _Folding:
-    """The compiled table, read and validated on first use, then cached."""
-    global _folding, load_count
-    folding = _folding
-    if folding is not None:
-        return folding
-    with _lock:
-        if _folding is None:  # another thread may have loaded it while this one waited
-            entries = parse(read())
-            _folding = (frozenset(entries), str.maketrans(entries))
-            load_count += 1
-        return _folding
+_load = Once(_compile)
+"""The compiled table, read and validated on first use, then cached."""

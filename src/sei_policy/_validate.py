@@ -13,23 +13,7 @@ from typing import Any
 import attrs
 
 from sei_policy import ids
-from sei_policy.models import (
-    KINDS,
-    Action,
-    Agency,
-    Classification,
-    Guarantee,
-    Industry,
-    Kind,
-    NbsCategory,
-    Plan,
-    Priority,
-    Record,
-    Requirement,
-    Status,
-    Target,
-    Terms,
-)
+from sei_policy.models import KINDS, Classification, Column, Kind, Plan, Record, Status, Terms
 
 __all__ = ("check",)
 
@@ -114,9 +98,6 @@ class _Checker:
             yield f"the classification's id must be {CLASSIFICATION_ID!r}, not {self.classification.id!r} @ {cf}.id"
         if self.classification.edition != plan.edition:
             yield f"edition {self.classification.edition!r} differs from the plan's {plan.edition!r} @ {cf}.edition"
-        for i, agency in enumerate(plan.issuer_ids):
-            if not isinstance(self.ids.get(agency), Agency):
-                yield f"not an agency id: {agency!r} @ {pf}.issuer_ids[{i}]"
         yield from self._provenance(plan, pf)
         for i, figure in enumerate(plan.figures):
             yield from self._cited(figure.source_keys, f"{pf}.figures[{i}].source_keys")
@@ -215,75 +196,39 @@ class _Checker:
 
     # -- relations -------------------------------------------------------
 
-    def _ref(self, identifier: str | None, cls: type[Record], path: str) -> Iterator[str]:
-        if identifier is not None and not isinstance(self.ids.get(identifier), cls):
-            yield f"dangling relation: {identifier!r} is not a known {cls.__name__.lower()} @ {path}"
-
     def _relations(self) -> Iterator[str]:
-        yield from self._objective_links()
-        yield from self._requirement_links()
-        yield from self._action_links()
-        yield from self._industry_links()
-        yield from self._target_links()
-
-    def _objective_links(self) -> Iterator[str]:
-        for i, objective in enumerate(self.plan.objectives):
-            path = f"{self.pf}.objectives[{i}]"
-            for j, priority in enumerate(objective.priority_ids):
-                yield from self._ref(priority, Priority, f"{path}.priority_ids[{j}]")
-            for j, guarantee in enumerate(objective.guarantee_ids):
-                yield from self._ref(guarantee, Guarantee, f"{path}.guarantee_ids[{j}]")
-
-    def _requirement_links(self) -> Iterator[str]:
-        listed: list[str] = []
-        for i, requirement in enumerate(self.plan.requirements):
-            for j, action_id in enumerate(requirement.action_ids):
-                path = f"{self.pf}.requirements[{i}].action_ids[{j}]"
-                yield from self._ref(action_id, Action, path)
-                action = self.ids.get(action_id)
-                if isinstance(action, Action) and action.requirement_id != requirement.id:
-                    yield f"{action_id!r} belongs to {action.requirement_id!r}, not to {requirement.id!r} @ {path}"
-                listed.append(action_id)
+        """Every relation the registry declares resolves to a record of its kind, and points back where declared."""
+        holders: list[tuple[Record | Plan, str]] = [(self.plan, self.pf)]
+        for spec in KINDS.values():
+            if spec.document is Plan:
+                records: tuple[Record, ...] = getattr(self.plan, spec.collection)
+                holders += [(r, f"{self.pf}.{spec.collection}[{i}]") for i, r in enumerate(records)]
+        for record, path in holders:
+            for column in KINDS[record.kind].relations:
+                value = column.value(record)
+                items = value if isinstance(value, tuple) else () if value is None else (value,)
+                for j, identifier in enumerate(items):
+                    where = f"{path}.{column.name}" + (f"[{j}]" if isinstance(value, tuple) else "")
+                    yield from self._link(record, identifier, column, where)
+        listed = [a for r in self.plan.requirements for a in r.action_ids]
         if listed != [a.id for a in self.plan.actions]:
             yield f"the requirements must list every action once, in document order @ {self.pf}.requirements"
-
-    def _action_links(self) -> Iterator[str]:
-        for i, action in enumerate(self.plan.actions):
-            path = f"{self.pf}.actions[{i}]"
-            yield from self._ref(action.requirement_id, Requirement, f"{path}.requirement_id")
-            yield from self._ref(action.industry_id, Industry, f"{path}.industry_id")
-            industry = self.ids.get(action.industry_id or "")
-            if isinstance(industry, Industry) and industry.action_id != action.id:
-                back = industry.action_id
-                yield f"{action.industry_id!r} points back to {back!r}, not to {action.id!r} @ {path}.industry_id"
-            for j, agency_id in enumerate(action.agency_ids or ()):
-                yield from self._ref(agency_id, Agency, f"{path}.agency_ids[{j}]")
-            for j, target_id in enumerate(action.target_ids):
-                yield from self._ref(target_id, Target, f"{path}.target_ids[{j}]")
-                target = self.ids.get(target_id)
-                if isinstance(target, Target) and target.action_id != action.id:
-                    back = target.action_id
-                    yield f"{target_id!r} points back to {back!r}, not to {action.id!r} @ {path}.target_ids[{j}]"
-
-    def _industry_links(self) -> Iterator[str]:
         for i, industry in enumerate(self.plan.industries):
-            path = f"{self.pf}.industries[{i}]"
-            yield from self._ref(industry.action_id, Action, f"{path}.action_id")
-            action = self.ids.get(industry.action_id)
-            if isinstance(action, Action) and action.industry_id != industry.id:
-                back = action.industry_id
-                yield f"{industry.action_id!r} points to {back!r}, not back to {industry.id!r} @ {path}.action_id"
-            yield from self._ref(industry.nbs_2018_id, NbsCategory, f"{path}.nbs_2018_id")
             if (industry.nbs_2018_id is None) != (industry.nbs_2018_match is None):
-                yield f"nbs_2018_id and nbs_2018_match are given together or not at all @ {path}.nbs_2018_match"
+                path = f"{self.pf}.industries[{i}].nbs_2018_match"
+                yield f"nbs_2018_id and nbs_2018_match are given together or not at all @ {path}"
 
-    def _target_links(self) -> Iterator[str]:
-        for i, target in enumerate(self.plan.targets):
-            path = f"{self.pf}.targets[{i}]"
-            yield from self._ref(target.action_id, Action, f"{path}.action_id")
-            action = self.ids.get(target.action_id)
-            if isinstance(action, Action) and target.id not in action.target_ids:
-                yield f"{target.action_id!r} does not list {target.id!r} among its targets @ {path}.action_id"
+    def _link(self, record: Record | Plan, identifier: str, column: Column, where: str) -> Iterator[str]:
+        target = self.ids.get(identifier)
+        if target is None or target.kind != column.target:
+            label = KINDS[column.target or ""].label if column.target in KINDS else column.target
+            yield f"dangling relation: {identifier!r} is not a known {label} @ {where}"
+            return
+        if column.inverse is None:
+            return
+        back = getattr(target, column.inverse)
+        if record.id != back and not (isinstance(back, tuple) and record.id in back):
+            yield f"{identifier!r} does not point back to {record.id!r} (its {column.inverse} is {back!r}) @ {where}"
 
     def _retired(self, live: dict[str, str]) -> Iterator[str]:
         for i, retired in enumerate(self.plan.retired):

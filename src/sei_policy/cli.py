@@ -16,7 +16,7 @@ A4  action:new-materials
 ...
   requirement_id: requirement:key-industries  Focus on key industrial areas  聚焦重点产业投资领域
   industry_id: industry:new-materials  new materials industry  新材料产业
-  agency_ids: not known
+  agency_ids: not known (...)
   target_ids: none
   provenance:
     status: verified
@@ -27,36 +27,38 @@ A4  action:new-materials
 from __future__ import annotations
 
 import argparse
-import datetime
+import contextlib
 import json
 import os
+import shlex
 import sys
-import unicodedata
 import warnings
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any, TextIO
-
-import attrs
+from typing import TextIO
 
 import sei_policy as sp
-from sei_policy import _loader, _simplify, _thesaurus
-from sei_policy.errors import AmbiguousLookupError, PlanDataError, SeiPolicyError
+from sei_policy import _loader, _render, _simplify, _thesaurus
+from sei_policy._about import DATA_EDITION, __version__
+from sei_policy.errors import AmbiguousLookupError, PlanDataError, SeiPolicyError, UnknownIdentifierError
 
 __all__ = ("main",)
 
 PROG = "sei-policy"
 
-NOT_VERIFIED = "— (not verified)"
-"""How ``show`` writes a title or summary that no source supports (the field is ``None``)."""
-
-NONE = "none"
-"""How ``show`` writes an empty list, or a missing link to another record."""
-
-_NONE_AS = (("agency_ids", "not known"), ("year", "none stated"))
-"""Fields whose ``None`` means more than "none": the responsible agencies are unknown, the plan states no year."""
+SEARCH_LIMIT = 10
+"""How many hits ``search`` prints unless ``--limit`` says otherwise (and a miss of ``show`` counts)."""
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+EXIT_STATUSES = """exit status:
+  0    success, including a search with no hits, --help and --version
+  1    an unknown or ambiguous record, a file that cannot be written, a missing
+       extra, invalid data (one "sei-policy: error:" line on stderr)
+  2    bad usage: an unknown command or option, a missing argument, a negative
+       --limit, and a kind that names no kind
+  130  interrupted (Ctrl-C)"""
+"""The end of ``--help``: the exit statuses, as docs/cli.md gives them."""
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -64,12 +66,10 @@ def _parser() -> argparse.ArgumentParser:
         prog=PROG,
         description="China's 2020 Strategic Emerging Industries plan (发改高技〔2020〕1409号), as data. "
         "Without a command, prints the plan's overview.",
-        epilog="exit status: 0 success; 1 an unknown or ambiguous record, an unknown kind, a file that cannot "
-        "be written, a missing extra, invalid data; 2 bad usage.",
+        epilog=EXIT_STATUSES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument(
-        "--version", action="version", version=f"%(prog)s {sp.__version__} (data edition {sp.DATA_EDITION})"
-    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__} (data edition {DATA_EDITION})")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     commands.add_parser("overview", help="the plan's requirements and actions (the default)")
@@ -86,7 +86,9 @@ def _parser() -> argparse.ArgumentParser:
     find = commands.add_parser("search", help="records ranked for a query, in English or Chinese")
     find.add_argument("query")
     find.add_argument("--kind", help="only records of this kind")
-    find.add_argument("--limit", type=_count, default=10, help="at most this many hits (default 10)")
+    find.add_argument(
+        "--limit", type=_count, default=SEARCH_LIMIT, help=f"at most this many hits (default {SEARCH_LIMIT})"
+    )
     _json_option(find)
 
     export = commands.add_parser("export", help="write the data to files: " + ", ".join(sp.FORMATS))
@@ -98,8 +100,8 @@ def _parser() -> argparse.ArgumentParser:
 
     commands.add_parser("validate", help="re-read and re-check the shipped data, the thesaurus and the OpenCC table")
 
-    cite = commands.add_parser("cite", help="a citation of a record or of the plan")
-    cite.add_argument("text", metavar="ID", help="an identifier, or anything show takes")
+    cite = commands.add_parser("cite", help="a citation of a record, of the plan or of the NBS 2018 classification")
+    cite.add_argument("text", metavar="ID", help="anything show takes, or nbs-2018 (the classification), in any case")
     cite.add_argument("--kind", help="only records of this kind")
     cite.add_argument("--style", choices=("text", "bibtex"), default="text", help="default: text")
     return parser
@@ -164,7 +166,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except AmbiguousLookupError as error:
         error.hint = "use --kind or an identifier"
         return _error(error)
-    except sp.UnknownKindError as error:  # a --kind or KIND that names no kind is bad usage
+    except sp.errors.UnknownKindError as error:  # a --kind or KIND that names no kind is bad usage
         _error(error)
         return EXIT_USAGE
     except (SeiPolicyError, OSError) as error:
@@ -213,7 +215,8 @@ def _run(args: argparse.Namespace, out: TextIO) -> None:
     if command == "list":
         _list(args.kind, args.json, out)
     elif command == "show":
-        _show(args.text, args.kind, args.json, out)
+        with _guided(args.text, args.kind):
+            _show(args.text, args.kind, args.json, out)
     elif command == "search":
         _search(args.query, args.kind, args.limit, args.json, out)
     elif command == "export":
@@ -222,7 +225,9 @@ def _run(args: argparse.Namespace, out: TextIO) -> None:
     elif command == "validate":
         print(_validate(), file=out)
     elif command == "cite":
-        print(sp.cite(sp.lookup(args.text, kind=args.kind), style=args.style), file=out)
+        with _guided(args.text, args.kind):
+            ref = args.text if args.kind is None else sp.lookup(args.text, kind=args.kind)
+            print(sp.cite(ref, style=args.style), file=out)
     else:
         out.write(sp.overview())
 
@@ -240,66 +245,63 @@ def _print_json(value: object, out: TextIO) -> None:
     print(json.dumps(value, ensure_ascii=False, indent=2), file=out)
 
 
+# -- misses that guide ---------------------------------------------------------------
+
+
+class _NotFoundError(SeiPolicyError, LookupError):
+    """No record is called what the command line gave, but a search finds some: the message says which."""
+
+
+@contextlib.contextmanager
+def _guided(text: str, kind: str | None) -> Iterator[None]:
+    """Make a miss of a name point to ``sei-policy search``, with what it finds.
+
+    A miss that already says what would work (a hint, such as a kind's range of
+    notations, or close identifiers) is left as the library words it.
+    """
+    try:
+        yield
+    except UnknownIdentifierError as error:
+        if error.hint or error.suggestions:  # a notation's range, a number's kind, close identifiers
+            raise
+        hits = _found(text, kind) if len(text) <= _LONGEST_NAME else ()
+        if not hits:
+            raise
+        command = f"{PROG} search {shlex.quote(text)}" + (f" --kind {shlex.quote(kind)}" if kind else "")
+        shown = ", ".join(f"{_render.row(hit.record)[0]} {hit.record.id}" for hit in hits[:3])
+        more = ", …" if len(hits) > 3 else ""
+        message = f"no record is called {text!r}; `{command}` finds {len(hits)}: {shown}{more}"
+        raise _NotFoundError(message) from None
+
+
+_LONGEST_NAME = 80
+"""A longer text that names nothing is not searched for: the message would repeat all of it."""
+
+
+def _found(text: str, kind: str | None) -> tuple[sp.Hit[sp.PlanOrRecord], ...]:
+    """What a search for the text finds, or nothing if the search cannot take it."""
+    try:
+        return tuple(sp.search(text, kind=kind, limit=SEARCH_LIMIT))
+    except SeiPolicyError:
+        return ()
+
+
 # -- list ----------------------------------------------------------------------------
 
 
 def _list(kind: str | None, as_json: bool, out: TextIO) -> None:
-    records: tuple[sp.AnyRecord, ...] = sp.records() if kind is None else sp.records(kind)
+    records: tuple[sp.PlanOrRecord, ...] = sp.records() if kind is None else sp.records(kind)
     if as_json:
         _print_json([sp.asdict(r) for r in records], out)
         return
-    for line in _table([_row(r) for r in records], _encoding(out)):
+    for line in _render.table([_render.row(r) for r in records], _encoding(out)):
         print(line, file=out)
-
-
-def _row(record: sp.AnyRecord) -> tuple[str, str, str, str]:
-    """A record's cells in a table: notation, identifier, English title, Chinese title."""
-    notation = "—" if isinstance(record, sp.Plan) else record.notation
-    return (notation, record.id, record.title.en or "—", record.title.zh or "—")
 
 
 def _encoding(out: TextIO) -> str | None:
     """The encoding of ``out``, or ``None`` where it writes text as is (a ``StringIO``)."""
     encoding: str | None = getattr(out, "encoding", None)
     return encoding
-
-
-def width(text: str, encoding: str | None = None) -> int:
-    """How many columns ``text`` takes on a terminal: East Asian wide characters two, combining marks none.
-
-    A character that ``encoding`` cannot write takes the width of the escape written instead.
-
-    >>> width("新材料"), width("A4"), width("新", "ascii")
-    (6, 2, 6)
-    """
-    total = 0
-    for char in text:
-        if encoding is not None and not _encodable(char, encoding):
-            total += len(char.encode(encoding, "backslashreplace"))
-        elif unicodedata.combining(char):
-            continue
-        else:
-            total += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
-    return total
-
-
-def _encodable(char: str, encoding: str) -> bool:
-    try:
-        char.encode(encoding)
-    except (UnicodeEncodeError, LookupError):
-        return False
-    return True
-
-
-def _table(rows: Sequence[Sequence[str]], encoding: str | None, indent: str = "") -> list[str]:
-    """Rows as lines of columns two spaces apart, padded to the widest cell as a terminal shows it."""
-    columns = max((len(row) for row in rows), default=1) - 1  # the last column is not padded
-    widths = [max(width(row[i], encoding) for row in rows) for i in range(columns)]
-    lines = []
-    for row in rows:
-        cells = [cell + " " * (widths[i] - width(cell, encoding)) for i, cell in enumerate(row[:columns])]
-        lines.append(indent + "  ".join([*cells, row[-1]]))
-    return lines
 
 
 # -- show ----------------------------------------------------------------------------
@@ -310,138 +312,8 @@ def _show(text: str, kind: str | None, as_json: bool, out: TextIO) -> None:
     if as_json:
         _print_json(sp.asdict(record), out)
         return
-    for line in show_lines(record, _encoding(out)):
+    for line in _render.show_lines(record, _encoding(out)):
         print(line, file=out)
-
-
-def show_lines(record: sp.AnyRecord, encoding: str | None = None) -> Iterator[str]:
-    """Every field of ``record`` as text, in the order of the data, its provenance last.
-
-    Links to other records show the identifier and the titles of the record
-    linked to (with the value of a target); the plan lists its records as a
-    table, each with its notation, identifier and titles.
-
-    >>> for line in show_lines(sp.get("target:competitive-clusters")):  # doctest: +ELLIPSIS
-    ...     if not line.startswith("  provenance") and not line.startswith("    "):
-    ...         print(line)
-    T2  target:competitive-clusters
-      id: target:competitive-clusters
-      kind: target
-      notation: T2
-      number: 2
-      title.en: internationally competitive SEI clusters
-      title.zh: 具备国际竞争力的战略性新兴产业集群
-      aliases.en: none
-      aliases.zh: none
-      summary: A hundred SEI clusters able to compete internationally.
-      keywords.en: none
-      keywords.zh: none
-      value: 100
-      year: none stated
-      action_id: action:cluster-development-project  Further ...  深入推进国家战略性新兴产业集群发展工程
-    """
-    yield record.id if isinstance(record, sp.Plan) else f"{record.notation}  {record.id}"
-    for field in attrs.fields(type(record)):
-        if field.init and field.name != "provenance":
-            yield from _field(field.name, getattr(record, field.name), "  ", encoding)
-    yield from _provenance(record.provenance, "  ")
-
-
-def _field(name: str, value: object, indent: str, encoding: str | None) -> Iterator[str]:
-    if isinstance(value, sp.Text):
-        for lang in ("en", "zh"):
-            yield f"{indent}{name}.{lang}: {getattr(value, lang) or NOT_VERIFIED}"
-    elif isinstance(value, sp.Terms):
-        for lang in ("en", "zh"):
-            yield f"{indent}{name}.{lang}: {'; '.join(getattr(value, lang)) or NONE}"
-    elif name.endswith("_id"):
-        yield f"{indent}{name}: {NONE if value is None else _related(str(value))}"
-    elif value is None:
-        shown = dict(_NONE_AS).get(name, NOT_VERIFIED if name == "summary" else "—")
-        yield f"{indent}{name}: {shown}"
-    elif isinstance(value, tuple):
-        yield from _many(name, value, indent, encoding)
-    elif attrs.has(type(value)):  # the plan's seed
-        yield f"{indent}{name}:"
-        yield from _block(value, indent + "  ", "")
-    else:
-        yield f"{indent}{name}: {_scalar(value)}"
-
-
-def _many(name: str, values: tuple[Any, ...], indent: str, encoding: str | None) -> Iterator[str]:
-    """A list field: linked records, the plan's records as a table, register entries, or plain texts."""
-    if not values:
-        yield f"{indent}{name}: {NONE}"
-        return
-    yield f"{indent}{name}:"
-    inner = indent + "  "
-    if name.endswith("_ids"):
-        yield from (f"{inner}{_related(v)}" for v in values)
-    elif isinstance(values[0], sp.Record):
-        yield from _table([_row(r) for r in values], encoding, inner)
-    elif attrs.has(type(values[0])):  # figures, sources, retired identifiers
-        for value in values:
-            yield from _block(value, inner, "- ")
-    else:  # the plan's addressees
-        yield from (f"{inner}- {_scalar(v)}" for v in values)
-
-
-def _block(value: Any, indent: str, bullet: str) -> Iterator[str]:
-    """An attrs value that is not a record (a source, a figure, the seed), one field a line."""
-    for i, field in enumerate(attrs.fields(type(value))):
-        lead = bullet if i == 0 else " " * len(bullet)
-        yield f"{indent}{lead}{field.name}: {_scalar(getattr(value, field.name))}"
-
-
-def _scalar(value: object) -> str:
-    if value is None:
-        return "—"
-    if isinstance(value, tuple):
-        return ", ".join(map(str, value)) or NONE
-    if isinstance(value, datetime.date):
-        return value.isoformat()
-    if isinstance(value, float):
-        return number(value)
-    return str(value)
-
-
-def number(value: float) -> str:
-    """A number as ``show`` writes it: a whole float without its ``.0``.
-
-    >>> number(20.0), number(10.5), number(100)
-    ('20', '10.5', '100')
-    """
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
-
-
-def _related(identifier: str) -> str:
-    """A linked record: its identifier, a target's value, and its titles."""
-    found = sp.get(identifier, None)
-    if found is None:  # pragma: no cover - validation guarantees every link resolves
-        return identifier
-    parts = [identifier]
-    if isinstance(found, sp.Target):
-        parts.append(f"value: {found.value}")
-    parts += [title for title in (found.title.en, found.title.zh) if title]
-    return "  ".join(parts)
-
-
-def _provenance(provenance: sp.Provenance, indent: str) -> Iterator[str]:
-    inner = indent + "  "
-    yield f"{indent}provenance:"
-    yield f"{inner}status: {provenance.status}"
-    yield f"{inner}source_keys: {_scalar(provenance.source_keys)}"
-    yield f"{inner}note: {_scalar(provenance.note)}"
-    if not provenance.fields:
-        yield f"{inner}fields: {NONE}"
-        return
-    yield f"{inner}fields:"
-    for claim in provenance.fields:
-        sources = f" [{', '.join(claim.source_keys)}]" if claim.source_keys else ""
-        note = f" ({claim.note})" if claim.note else ""
-        yield f"{inner}  {claim.field}: {claim.status}{sources}{note}"
 
 
 # -- search --------------------------------------------------------------------------
@@ -461,13 +333,10 @@ def _search(query: str, kind: str | None, limit: int, as_json: bool, out: TextIO
     if corrections:
         print("read " + ", ".join(f"{typed!r} as {read!r}" for typed, read in corrections), file=out)
     for hit in hits:
-        record = hit.record
-        notation = "" if isinstance(record, sp.Plan) else record.notation
-        via = "  (thesaurus)" if hit.matched == ("thesaurus",) else ""
-        print(f"{hit.score:7.2f}  {notation:<7}{record.id:<40}{record.title}{via}", file=out)
+        print(_render.hit_line(hit), file=out)
 
 
-def _hit(hit: sp.Hit[sp.AnyRecord]) -> dict[str, object]:
+def _hit(hit: sp.Hit[sp.PlanOrRecord]) -> dict[str, object]:
     return {
         "record": sp.asdict(hit.record),
         "score": hit.score,

@@ -20,18 +20,18 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
 
-__all__ = (
+__all__ = [
     "AmbiguousLookupError",
-    "ArgumentTypeError",
     "DeprecatedIdentifierWarning",
     "ExportError",
     "InvalidArgumentError",
+    "InvalidArgumentTypeError",
     "MissingExtraError",
     "PlanDataError",
     "SeiPolicyError",
     "UnknownIdentifierError",
     "UnknownKindError",
-)
+]
 
 
 class SeiPolicyError(Exception):
@@ -78,6 +78,7 @@ class UnknownIdentifierError(SeiPolicyError, LookupError):
         label: str | None = None,
         hint: str | None = None,
         suggest: Callable[[], Iterable[str]] | None = None,
+        search: Callable[[], Iterable[str]] | None = None,
     ) -> None:
         super().__init__(identifier)
         self.identifier = identifier
@@ -86,6 +87,8 @@ class UnknownIdentifierError(SeiPolicyError, LookupError):
         self.hint = hint
         self._suggest = suggest
         self._suggestions: tuple[str, ...] | None = None
+        self._search = search
+        self._found: tuple[str, ...] | None = None
 
     @property
     def suggestions(self) -> tuple[str, ...]:
@@ -95,6 +98,16 @@ class UnknownIdentifierError(SeiPolicyError, LookupError):
             self._suggestions = tuple(found)
         return self._suggestions
 
+    @property
+    def found(self) -> tuple[str, ...]:
+        """For a name that is no record's: the identifiers :func:`sei_policy.search` finds for it, best first.
+
+        Worked out only when first asked for (by the message, say), so a caught miss loads no search machinery.
+        """
+        if self._found is None:
+            self._found = tuple(self._search()) if self._search is not None else ()
+        return self._found
+
     def __str__(self) -> str:
         what = f"unknown {self.label or self.kind}" if self.kind else "unknown identifier"
         message = f"{what} {shown(self.identifier)}"
@@ -102,17 +115,27 @@ class UnknownIdentifierError(SeiPolicyError, LookupError):
             message += f": {self.hint}"
         if self.suggestions:
             message += "; did you mean " + ", ".join(map(repr, self.suggestions)) + "?"
+        elif self.found:
+            call = f"sp.search({shown(self.identifier)})"
+            message += f"; no record is called that, but {call} finds {len(self.found)}: " + ", ".join(self.found)
         return message
 
     def __reduce__(self) -> tuple[object, ...]:
-        # Pickle what the message needs, not the suggestion callback.
-        return (_rebuild_unknown, (self.identifier, self.kind, self.label, self.hint, self.suggestions))
+        # Pickle what the message needs, not the callbacks.
+        return (_rebuild_unknown, (self.identifier, self.kind, self.label, self.hint, self.suggestions, self.found))
 
 
 def _rebuild_unknown(
-    identifier: object, kind: str | None, label: str | None, hint: str | None, suggestions: tuple[str, ...]
+    identifier: object,
+    kind: str | None,
+    label: str | None,
+    hint: str | None,
+    suggestions: tuple[str, ...],
+    found: tuple[str, ...] = (),
 ) -> UnknownIdentifierError:
-    return UnknownIdentifierError(identifier, kind=kind, label=label, hint=hint, suggest=lambda: suggestions)
+    return UnknownIdentifierError(
+        identifier, kind=kind, label=label, hint=hint, suggest=lambda: suggestions, search=lambda: found
+    )
 
 
 class AmbiguousLookupError(SeiPolicyError, LookupError):
@@ -155,10 +178,12 @@ class InvalidArgumentError(SeiPolicyError, ValueError):
     """An argument has the right type but an impossible value, such as a negative limit."""
 
 
-class ArgumentTypeError(SeiPolicyError, TypeError):
+class InvalidArgumentTypeError(SeiPolicyError, TypeError):
     """An argument has the wrong type, for example a number where text is expected.
 
-    >>> print(ArgumentTypeError("lookup()", "text", "a string", 42))
+    (Named ``ArgumentTypeError`` before 0.2, which clashed with :class:`argparse.ArgumentTypeError`.)
+
+    >>> print(InvalidArgumentTypeError("lookup()", "text", "a string", 42))
     lookup() expects text as a string, got int: 42
     """
 
@@ -222,3 +247,15 @@ class DeprecatedIdentifierWarning(DeprecationWarning):
 def warn_retired(old: object, new: str, stacklevel: int) -> None:
     """Warn that ``old`` is retired in favour of ``new``; ``stacklevel`` counts from the caller."""
     warnings.warn(f"{old!r} is retired; use {new!r}", DeprecatedIdentifierWarning, stacklevel=stacklevel + 1)
+
+
+_RENAMED = {"ArgumentTypeError": "InvalidArgumentTypeError"}
+
+
+def __getattr__(name: str) -> object:
+    """Names renamed in 0.2 keep working until 0.3, with a :class:`DeprecationWarning`."""
+    if name in _RENAMED:
+        new = _RENAMED[name]
+        warnings.warn(f"sei_policy.errors.{name} is deprecated; use {new}", DeprecationWarning, stacklevel=2)
+        return globals()[new]
+    raise AttributeError(f"module 'sei_policy.errors' has no attribute {name!r}")

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from sei_policy.errors import ArgumentTypeError, InvalidArgumentError
+from sei_policy.errors import InvalidArgumentError, InvalidArgumentTypeError
 
 __all__ = ("SLUG", "is_identifier", "parse", "slug")
 
@@ -34,13 +34,13 @@ def parse(identifier: str) -> tuple[str | None, str, str]:
 
     Raises:
         InvalidArgumentError: the text is not of the identifier form (a ``ValueError``).
-        ArgumentTypeError: the identifier is not a string.
+        InvalidArgumentTypeError: the identifier is not a string.
 
     >>> parse("nbs-2018:3")
     (None, 'nbs-2018', '3')
     """
     if not isinstance(identifier, str):
-        raise ArgumentTypeError("parse()", "identifier", "a string", identifier)
+        raise InvalidArgumentTypeError("parse()", "identifier", "a string", identifier)
     match = _IDENTIFIER.fullmatch(identifier)
     if match is None:
         raise InvalidArgumentError(

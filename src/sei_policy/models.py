@@ -25,7 +25,7 @@ from typing import Any, TypeVar, Union
 import attrs
 
 from sei_policy._resolver import Resolver, closest
-from sei_policy.errors import AmbiguousLookupError, ArgumentTypeError, UnknownIdentifierError, UnknownKindError
+from sei_policy.errors import AmbiguousLookupError, InvalidArgumentTypeError, UnknownIdentifierError, UnknownKindError
 
 __all__ = (
     "KINDS",
@@ -141,7 +141,8 @@ class Column:
     heading, ``label`` at most 80 characters (Stata, Excel), ``description`` a
     sentence (the data package). A relation (``type`` ``id`` or ``ids``) names the
     ``target`` kind, the SKOS properties it maps to there and back (``skos``), and
-    what its items are called where that is not the target kind (``noun``).
+    what its items are called where that is not the target kind (``noun``), and
+    the field of the target that must point back (``inverse``), which loading checks.
     ``flat`` is false for a field that is a relation only, with no column of its own.
     """
 
@@ -157,6 +158,7 @@ class Column:
     skos: tuple[str, str | None] = ("related", "related")
     noun: tuple[str, str] | None = None
     note: str = ""
+    inverse: str | None = None
     flat: bool = True
 
     def value(self, record: object) -> object:
@@ -237,7 +239,7 @@ class _Model:
     __slots__ = ()
 
     def __repr__(self) -> str:
-        shown = (f"{a.name}={getattr(self, a.name)!r}" for a in attrs.fields(type(self)) if a.repr)  # type: ignore[arg-type]
+        shown = (f"{a.name}={getattr(self, a.name)!r}" for a in _fields_of(type(self)) if a.repr)
         return f"{type(self).__name__}({', '.join(shown)})"
 
 
@@ -386,8 +388,12 @@ _SUMMARY = field(
     "Summary (the project's own words)",
     "A short description in the project's own words; empty where it is not known.",
 )
-_ACTION_ID = relation(
-    "action_id", "action", "Action", "Action (identifier)", "The identifier of the action the record belongs to."
+_ACTION = (
+    "action_id",
+    "action",
+    "Action",
+    "Action (identifier)",
+    "The identifier of the action the record belongs to.",
 )
 
 
@@ -437,13 +443,13 @@ class Record(_Model):
 
     def _repr_html_(self) -> str:
         """The record as an HTML card, for notebooks (the HTML code loads only then)."""
-        from sei_policy import display
+        from sei_policy import _render as display
 
         return display.html(self)
 
     def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
         """A readable multi-line form for IPython."""
-        from sei_policy import display
+        from sei_policy import _render as display
 
         display.pretty(self, printer, cycle)
 
@@ -528,6 +534,7 @@ class Requirement(Record):
             "Actions (identifiers)",
             "The identifiers of the requirement's actions, in order, {joined}.",
             skos=("narrower", "broader"),
+            inverse="requirement_id",
         ),
     )
 
@@ -548,6 +555,7 @@ class Action(Record):
             "Requirement (identifier)",
             "The identifier of the requirement the action belongs to.",
             skos=("broader", "narrower"),
+            inverse="action_ids",
         ),
     )
     industry_id: str | None = attrs.field(
@@ -559,6 +567,7 @@ class Action(Record):
             "Key industry",
             "Industry (identifier)",
             "The identifier of the action's key industry; empty for actions 9 to 20.",
+            inverse="action_id",
         ),
     )
     agency_ids: tuple[str, ...] | None = attrs.field(
@@ -583,6 +592,7 @@ class Action(Record):
             "Targets",
             "Targets (identifiers)",
             "The identifiers of the action's numeric targets, {joined}.",
+            inverse="action_id",
         ),
     )
 
@@ -595,7 +605,7 @@ class Industry(Record):
     to the industry by name; ``nbs_2018_match`` says whether the names coincide.
     """
 
-    action_id: str = attrs.field(repr=False, metadata=_ACTION_ID)
+    action_id: str = attrs.field(repr=False, metadata=relation(*_ACTION, inverse="industry_id"))
     nbs_2018_id: str | None = attrs.field(
         default=None,
         repr=False,
@@ -636,7 +646,7 @@ class Target(Record):
             "year", "Year", "Target year", "The target year; empty, since the plan states none.", type=ValueType.INTEGER
         ),
     )
-    action_id: str = attrs.field(repr=False, metadata=_ACTION_ID)
+    action_id: str = attrs.field(repr=False, metadata=relation(*_ACTION, inverse="target_ids"))
 
 
 class Agency(Record):
@@ -679,10 +689,14 @@ class Figure(_Model):
 
 @attrs.frozen(kw_only=True, repr=False)
 class Seed(_Model):
-    """The summary article the project started from."""
+    """The summary article the project started from.
+
+    ``venue`` says what kind of site carried it (``'industry blog'``), or None; the
+    article's publisher was not recorded.
+    """
 
     title: str
-    publisher: str
+    venue: str | None = None
     published: datetime.date
     translation_named: str
 
@@ -698,12 +712,21 @@ class Retirement(_Model):
 
 
 _R = TypeVar("_R", bound="Record | Plan")
+_T = TypeVar("_T")
+_EMPTY: Mapping[object, object] = MappingProxyType({})
+
+
+def _fields_of(cls: type) -> "tuple[attrs.Attribute[object], ...]":
+    """The attrs fields of a class, typed for any class (``attrs.fields`` is typed for attrs classes only)."""
+    fields: tuple[attrs.Attribute[object], ...] = attrs.fields(cls)
+    return fields
 
 
 class _Document(_Model):
-    """What the plan and a classification share: a resolver built on first use, and pickling without it."""
+    """What the plan and a classification share: the dataset's resolver, and pickling without it."""
 
     __slots__ = ()
+    _index: "Resolver | None"
 
     def members(self) -> "tuple[Plan | Record, ...]":  # pragma: no cover - always overridden
         """The records the document holds, in document order."""
@@ -712,50 +735,51 @@ class _Document(_Model):
     def _retired(self) -> Mapping[str, str]:
         return {}
 
+    def share(self, resolver: Resolver) -> None:
+        """Resolve through ``resolver``: the loader gives every document of a dataset the dataset's one resolver."""
+        object.__setattr__(self, "_index", resolver)
+
     @property
     def _resolver(self) -> Resolver:
-        resolver: Resolver | None = self._index  # type: ignore[attr-defined]
+        """The dataset's resolver; a document made by hand, outside any dataset, gets one of its own."""
+        resolver = self._index
         if resolver is None:
             resolver = Resolver([self.members()], retired=self._retired(), labels=LABELS)
-            object.__setattr__(self, "_index", resolver)
+            self.share(resolver)
         return resolver
 
-    def _one(self, kind: str, key: object, function: str) -> Any:
-        """The record of ``kind`` (a kind's value) that ``key`` names: one resolver for every accessor.
+    def _one(self, cls: type[_T], kind: str, key: object, function: str) -> _T:
+        """The record of class ``cls`` (kind ``kind``) that ``key`` names: one resolver for every accessor.
 
         The resolver's table of exact keys is read here directly: accessors are
-        called in loops, and this saves two calls on every hit. Callers pass the
-        kind's value, a constant, since looking up ``Kind.ACTION`` costs more
-        than the dict lookups themselves.
+        called in loops, and this saves two calls on every hit.
         """
-        index: Resolver | None = self._index  # type: ignore[attr-defined]
-        if index is not None:
-            try:
-                found = index.exact[kind][key]  # type: ignore[index]
-            except (KeyError, TypeError):
-                pass
-            else:
-                if type(key) is str or type(key) is int:  # 4.0 and True hash as 4 and 1 do
-                    return found
-        if type(key) is KINDS[kind].cls:
+        index = self._index
+        if index is not None and (type(key) is str or type(key) is int):  # 4.0 and True hash as 4 and 1 do
+            found = index.exact.get(kind, _EMPTY).get(key)
+            if isinstance(found, cls):
+                return found
+        if isinstance(key, cls):
             return key
-        return self._resolver.resolve(key, kind, function)
+        found = self._resolver.resolve(key, kind, function)
+        if not isinstance(found, cls):  # pragma: no cover - a kind's records are of its class
+            raise TypeError(f"{function}: {found!r} is not {cls.__name__}")
+        return found
 
     def _repr_html_(self) -> str:
         """The document as an HTML outline, for notebooks (the HTML code loads only then)."""
-        from sei_policy import display
+        from sei_policy import _render as display
 
         return display.html(self)
 
     def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
         """A readable multi-line form for IPython."""
-        from sei_policy import display
+        from sei_policy import _render as display
 
         display.pretty(self, printer, cycle)
 
     def __getstate__(self) -> dict[str, object]:
-        fields: tuple[attrs.Attribute[object], ...] = attrs.fields(type(self))  # type: ignore[arg-type]
-        return {a.name: getattr(self, a.name) for a in fields if a.init}
+        return {a.name: getattr(self, a.name) for a in _fields_of(type(self)) if a.init}
 
     def __setstate__(self, state: dict[str, object]) -> None:
         for name, value in state.items():
@@ -763,7 +787,7 @@ class _Document(_Model):
         object.__setattr__(self, "_index", None)
 
     def __hash__(self) -> int:
-        return hash((self.id, self.edition))  # type: ignore[attr-defined]
+        return hash((getattr(self, "id"), getattr(self, "edition")))  # noqa: B009 - both documents have them
 
 
 @attrs.frozen(kw_only=True, repr=False, getstate_setstate=False)
@@ -798,7 +822,7 @@ class Classification(_Document):
         >>> sp.classification().category(3).title.zh
         '新材料产业'
         """
-        return self._one("nbs-2018", key, "category()")  # type: ignore[no-any-return]
+        return self._one(NbsCategory, "nbs-2018", key, "category()")
 
 
 setattr(Classification, "__hash__", _Document.__hash__)  # noqa: B010 - by (id, edition), not by every record
@@ -949,7 +973,8 @@ class Plan(_Document):
         spec = KINDS[kind_of(kind, "records_of()")]
         if spec.document is not Plan:
             raise UnknownKindError(str(spec.kind), tuple(str(k) for k, s in KINDS.items() if s.document is Plan))
-        return getattr(self, spec.collection)  # type: ignore[no-any-return]
+        found: tuple[Record, ...] = getattr(self, spec.collection)
+        return found
 
     def members(self) -> "tuple[Plan | Record, ...]":
         """The plan itself, then every record of it in document order."""
@@ -962,19 +987,19 @@ class Plan(_Document):
 
     def priority(self, key: Priority | str | int) -> Priority:
         """A priority by identifier, slug, notation (``P1``), number or name."""
-        return self._one("priority", key, "priority()")  # type: ignore[no-any-return]
+        return self._one(Priority, "priority", key, "priority()")
 
     def guarantee(self, key: Guarantee | str | int) -> Guarantee:
         """A guarantee by identifier, slug, notation (``G1``), number or name."""
-        return self._one("guarantee", key, "guarantee()")  # type: ignore[no-any-return]
+        return self._one(Guarantee, "guarantee", key, "guarantee()")
 
     def objective(self, key: Objective | str | int) -> Objective:
         """An objective by identifier, slug, notation (``O1``), number or name."""
-        return self._one("objective", key, "objective()")  # type: ignore[no-any-return]
+        return self._one(Objective, "objective", key, "objective()")
 
     def requirement(self, key: Requirement | str | int) -> Requirement:
         """A requirement by identifier, slug, notation (``R1``), number or name."""
-        return self._one("requirement", key, "requirement()")  # type: ignore[no-any-return]
+        return self._one(Requirement, "requirement", key, "requirement()")
 
     def action(self, key: Action | str | int) -> Action:
         """An action by identifier, slug, notation (``A4``), number or name.
@@ -983,19 +1008,19 @@ class Plan(_Document):
         >>> sp.plan().action("A4").id
         'action:new-materials'
         """
-        return self._one("action", key, "action()")  # type: ignore[no-any-return]
+        return self._one(Action, "action", key, "action()")
 
     def industry(self, key: Industry | str | int) -> Industry:
         """An industry by identifier, slug, notation (``I4``), number or name."""
-        return self._one("industry", key, "industry()")  # type: ignore[no-any-return]
+        return self._one(Industry, "industry", key, "industry()")
 
     def target(self, key: Target | str | int) -> Target:
         """A target by identifier, slug, notation (``T1``), number or name."""
-        return self._one("target", key, "target()")  # type: ignore[no-any-return]
+        return self._one(Target, "target", key, "target()")
 
     def agency(self, key: Agency | str | int) -> Agency:
         """An agency by identifier, slug, abbreviation (``NDRC``), number or name."""
-        return self._one("agency", key, "agency()")  # type: ignore[no-any-return]
+        return self._one(Agency, "agency", key, "agency()")
 
     def source(self, key: str) -> Source:
         """An entry of the source register by its key, in any case.
@@ -1005,7 +1030,7 @@ class Plan(_Document):
         True
         """
         if not isinstance(key, str):
-            raise ArgumentTypeError("source()", "key", "a string such as 'S4'", key)
+            raise InvalidArgumentTypeError("source()", "key", "a string such as 'S4'", key)
         wanted = key.strip().casefold()
         for source in self.sources:
             if source.key.casefold() == wanted:
@@ -1022,17 +1047,15 @@ class Plan(_Document):
             return key
         if isinstance(key, Record) or not isinstance(key, str):
             expected = f"a record of kind {kinds[0]} or {kinds[1]}, or a key that names one"
-            raise ArgumentTypeError(function, "record", expected, key)
+            raise InvalidArgumentTypeError(function, "record", expected, key)
         if key.strip().isdigit():
             what = f"{kinds[0]} or {kinds[1]}"
             hint = f"a number names a record within its kind: give a notation ({_letters(kinds)}) or an identifier"
             raise UnknownIdentifierError(key, kind=what, hint=hint)
-        found: list[Record] = []
-        for kind in kinds:
-            try:
-                found.append(self._resolver.resolve(key, kind, function))  # type: ignore[arg-type]
-            except UnknownIdentifierError:
-                continue
+        resolver = self._resolver
+        found = [r for kind in kinds if isinstance(r := resolver.exact.get(kind, _EMPTY).get(key), Record)]
+        if not found:  # not an exact key: try every folding, still without exceptions
+            found = [r for kind in kinds if isinstance(r := resolver.find(key, kind, function), Record)]
         if len(found) > 1:
             raise AmbiguousLookupError(key, tuple(r.id for r in found), hint="use an identifier")
         if not found:
@@ -1043,7 +1066,7 @@ class Plan(_Document):
 
     def requirement_of(self, action: Action | str | int) -> Requirement:
         """The requirement an action belongs to."""
-        return self.requirement(self._one("action", action, "requirement_of()").requirement_id)
+        return self.requirement(self._one(Action, "action", action, "requirement_of()").requirement_id)
 
     def actions_of(self, requirement: Requirement | str | int) -> tuple[Action, ...]:
         """The actions of a requirement, in order.
@@ -1052,12 +1075,12 @@ class Plan(_Document):
         >>> [a.notation for a in sp.plan().actions_of("R3")]
         ['A14', 'A15', 'A16']
         """
-        found = self._one("requirement", requirement, "actions_of()")
+        found = self._one(Requirement, "requirement", requirement, "actions_of()")
         return tuple(self.action(i) for i in found.action_ids)
 
     def industry_of(self, action: Action | str | int) -> Industry | None:
         """The key industry of an action (actions 1 to 8), else ``None``."""
-        industry_id = self._one("action", action, "industry_of()").industry_id
+        industry_id = self._one(Action, "action", action, "industry_of()").industry_id
         return None if industry_id is None else self.industry(industry_id)
 
     def action_of(self, record: Industry | Target | str) -> Action:
@@ -1073,7 +1096,7 @@ class Plan(_Document):
 
     def targets_of(self, action: Action | str | int) -> tuple[Target, ...]:
         """The quantitative targets of an action (only action 9 has any)."""
-        return tuple(self.target(i) for i in self._one("action", action, "targets_of()").target_ids)
+        return tuple(self.target(i) for i in self._one(Action, "action", action, "targets_of()").target_ids)
 
     def agencies_of(self, action: Action | str | int) -> tuple[Agency, ...] | None:
         """The agencies responsible for an action, or ``None`` where they are not known.
@@ -1083,21 +1106,23 @@ class Plan(_Document):
         >>> [a.notation for a in plan.agencies_of("A9")][:4], plan.agencies_of("A1")
         (['NDRC', 'MOST', 'MIIT', 'MOF'], None)
         """
-        agency_ids = self._one("action", action, "agencies_of()").agency_ids
+        agency_ids = self._one(Action, "action", action, "agencies_of()").agency_ids
         return None if agency_ids is None else tuple(self.agency(i) for i in agency_ids)
 
     def actions_led_by(self, agency: Agency | str | int) -> tuple[Action, ...]:
         """The actions whose known responsibility clause names the agency."""
-        found = self._one("agency", agency, "actions_led_by()").id
+        found = self._one(Agency, "agency", agency, "actions_led_by()").id
         return tuple(a for a in self.actions if a.agency_ids is not None and found in a.agency_ids)
 
     def priorities_of(self, objective: Objective | str | int) -> tuple[Priority, ...]:
         """The priorities an objective implements."""
-        return tuple(self.priority(i) for i in self._one("objective", objective, "priorities_of()").priority_ids)
+        return tuple(
+            self.priority(i) for i in self._one(Objective, "objective", objective, "priorities_of()").priority_ids
+        )
 
     def guarantees_of(self, objective: Objective | str | int) -> tuple[Guarantee, ...]:
         """The guarantees an objective implements."""
-        found = self._one("objective", objective, "guarantees_of()")
+        found = self._one(Objective, "objective", objective, "guarantees_of()")
         return tuple(self.guarantee(i) for i in found.guarantee_ids)
 
     def objectives_of(self, record: Priority | Guarantee | str) -> tuple[Objective, ...]:
@@ -1123,7 +1148,7 @@ class Plan(_Document):
         ['S4', 'S1', 'seed']
         """
         if not isinstance(record, Record | Plan):
-            raise ArgumentTypeError("sources_of()", "record", "a record or the plan", record)
+            raise InvalidArgumentTypeError("sources_of()", "record", "a record or the plan", record)
         return tuple(self.source(k) for k in record.provenance.all_source_keys)
 
 
@@ -1138,7 +1163,7 @@ def _letters(kinds: tuple[Kind, ...]) -> str:
     return " or ".join(f"{KINDS[k].letter}1" for k in kinds)
 
 
-AnyRecord = Union[Plan, Record]  # noqa: UP007 - a runtime alias; `Plan | Record` is a types.UnionType
+PlanOrRecord = Union[Plan, Record]  # noqa: UP007 - a runtime alias; `Plan | Record` is a types.UnionType
 """What :func:`sei_policy.get` can return: the plan itself or one of its records."""
 
 
@@ -1392,4 +1417,4 @@ def kind_of(kind: "Kind | str | type[Any]", function: str = "kind_of()") -> Kind
         if found is not None:
             return found
         raise UnknownKindError(kind.__name__, tuple(c.__name__ for c in _BY_CLASS))
-    raise ArgumentTypeError(function, "kind", "a Kind, its value or a record class", kind)
+    raise InvalidArgumentTypeError(function, "kind", "a Kind, its value or a record class", kind)

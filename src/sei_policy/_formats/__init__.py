@@ -31,7 +31,7 @@ import attrs
 from sei_policy import _loader
 from sei_policy._formats.files import marked
 from sei_policy._formats.tables import asdict, relations, relations_frame, to_frame, to_records
-from sei_policy.errors import ArgumentTypeError, ExportError, InvalidArgumentError, MissingExtraError
+from sei_policy.errors import ExportError, InvalidArgumentError, InvalidArgumentTypeError, MissingExtraError
 
 __all__ = (
     "CONTRACT",
@@ -164,15 +164,15 @@ FORMATS: Mapping[str, str] = MappingProxyType({name: f.description for name, f i
 def _checked_path(path: object) -> Path:
     """``path`` as a :class:`~pathlib.Path`, or a clear error: a bytes path, a NUL, a value that is no path."""
     if isinstance(path, bytes | bytearray):
-        raise ArgumentTypeError("export()", "path", "a str or pathlib.Path (decode a bytes path first)", path)
+        raise InvalidArgumentTypeError("export()", "path", "a str or pathlib.Path (decode a bytes path first)", path)
     if not isinstance(path, str | os.PathLike):
-        raise ArgumentTypeError("export()", "path", "a path", path)
+        raise InvalidArgumentTypeError("export()", "path", "a path", path)
     try:
         text = os.fspath(path)
     except TypeError:  # pragma: no cover - os.PathLike promises __fspath__
-        raise ArgumentTypeError("export()", "path", "a path", path) from None
+        raise InvalidArgumentTypeError("export()", "path", "a path", path) from None
     if not isinstance(text, str):  # an os.PathLike whose __fspath__ gives bytes
-        raise ArgumentTypeError("export()", "path", "a str or pathlib.Path (decode a bytes path first)", path)
+        raise InvalidArgumentTypeError("export()", "path", "a str or pathlib.Path (decode a bytes path first)", path)
     if "\x00" in text:
         raise ExportError(f"cannot write {text[:80]!r}: a path cannot hold a NUL character")
     return Path(text)
@@ -180,13 +180,13 @@ def _checked_path(path: object) -> Path:
 
 def _checked_format(format: object, *, excel: bool, base: object) -> Format:
     if not isinstance(format, str):
-        raise ArgumentTypeError("export()", "format", "a string such as 'csv'", format)
+        raise InvalidArgumentTypeError("export()", "format", "a string such as 'csv'", format)
     found = CONTRACT.get(format.strip().casefold())
     if found is None:
         known = ", ".join(map(repr, CONTRACT))
         raise InvalidArgumentError(f"export() knows no format {format[:40]!r}; expected one of {known}")
     if base is not None and not isinstance(base, str):
-        raise ArgumentTypeError("export()", "base", "a string such as 'https://example.org/sei/'", base)
+        raise InvalidArgumentTypeError("export()", "base", "a string such as 'https://example.org/sei/'", base)
     if excel and found.name != "csv":  # said rather than silently ignored
         raise InvalidArgumentError(f"excel=True (--excel) is for the csv format only, not {found.name!r}")
     if base is not None and not found.rdf:
@@ -245,7 +245,7 @@ def export(
         InvalidArgumentError: ``format`` is not one of :data:`FORMATS`, or ``excel`` is
             given for another format than ``csv``, or ``base`` for another than ``jsonld``
             and ``turtle``.
-        ArgumentTypeError: ``format``, ``path`` or ``base`` has the wrong type (a
+        InvalidArgumentTypeError: ``format``, ``path`` or ``base`` has the wrong type (a
             ``bytes`` path among them).
         MissingExtraError: the format needs an extra that is not installed.
 

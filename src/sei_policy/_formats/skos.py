@@ -42,7 +42,7 @@ from sei_policy import _loader
 from sei_policy._about import DATA_LICENCE_URL
 from sei_policy._formats.files import atomic_path, write_text
 from sei_policy._formats.tables import links, members, spec_of
-from sei_policy.errors import ArgumentTypeError, InvalidArgumentError, MissingExtraError, shown
+from sei_policy.errors import InvalidArgumentError, InvalidArgumentTypeError, MissingExtraError, shown
 from sei_policy.models import (
     Claim,
     Classification,
@@ -181,7 +181,7 @@ def check_base(base: str | None) -> str:
             ``"https://example.org/sei/"``), so that the identifier can follow it; or ``None``.
 
     Raises:
-        ArgumentTypeError: ``base`` is not a string.
+        InvalidArgumentTypeError: ``base`` is not a string.
         InvalidArgumentError: ``base`` is not an absolute IRI, or does not end with ``/``, ``#`` or ``:``.
 
     >>> check_base(None), check_base("https://example.org/sei/")
@@ -194,7 +194,7 @@ def check_base(base: str | None) -> str:
     if base is None:
         return DEFAULT_BASE
     if not isinstance(base, str):
-        raise ArgumentTypeError("export()", "base", "a string such as 'https://example.org/sei/'", base)
+        raise InvalidArgumentTypeError("export()", "base", "a string such as 'https://example.org/sei/'", base)
     if not base.endswith(_BASE_ENDS):
         raise InvalidArgumentError(f"export() expects base to end with '/', '#' or ':', got {shown(base)}")
     if not _IRI.fullmatch(base):

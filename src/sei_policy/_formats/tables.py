@@ -29,14 +29,14 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 import attrs
 
 from sei_policy import _converter, _loader
-from sei_policy.errors import ArgumentTypeError, MissingExtraError, UnknownKindError
+from sei_policy.errors import InvalidArgumentTypeError, MissingExtraError, UnknownKindError
 from sei_policy.models import (
     RECORD_STATUS,
-    AnyRecord,
     Column,
     Kind,
     KindSpec,
     Plan,
+    PlanOrRecord,
     Record,
     Status,
     ValueType,
@@ -148,7 +148,7 @@ class Link(NamedTuple):
 # -- nested ------------------------------------------------------------------------
 
 
-def asdict(record: AnyRecord) -> dict[str, Any]:
+def asdict(record: PlanOrRecord) -> dict[str, Any]:
     """A record, or the plan, as plain JSON data: dicts, lists, strings, numbers and ``None``.
 
     It is what the data files hold for the record, so ``json.loads(json.dumps(d)) == d``.
@@ -159,7 +159,7 @@ def asdict(record: AnyRecord) -> dict[str, Any]:
     ('action', '加快新材料产业强弱项', 'verified')
     """
     if not isinstance(record, Record | Plan):
-        raise ArgumentTypeError("asdict()", "record", "a record or the plan", record)
+        raise InvalidArgumentTypeError("asdict()", "record", "a record or the plan", record)
     return dict(_converter.unstructure(record))
 
 
@@ -181,11 +181,11 @@ def spec_of(dataset: _loader.Dataset, kind: Kind | str | type[Any], function: st
     raise UnknownKindError(str(kind), tuple(dataset.kinds))  # pragma: no cover - a dataset lacking a shipped kind
 
 
-def members(dataset: _loader.Dataset, spec: KindSpec) -> tuple[AnyRecord, ...]:
+def members(dataset: _loader.Dataset, spec: KindSpec) -> tuple[PlanOrRecord, ...]:
     """The records of one kind in the dataset, in document order (the plan itself for the plan's kind)."""
     if spec.document is None:
         return tuple(d for d in dataset.documents if isinstance(d, spec.cls))
-    found: list[AnyRecord] = []
+    found: list[PlanOrRecord] = []
     for document in dataset.documents:
         if isinstance(document, spec.document):
             found += getattr(document, spec.collection)
@@ -214,7 +214,7 @@ def _cell(value: object) -> Value:
     raise TypeError(f"no flat form for {kind.__name__}")  # pragma: no cover - the models hold no other
 
 
-def _claimed(record: AnyRecord) -> dict[str, Status]:
+def _claimed(record: PlanOrRecord) -> dict[str, Status]:
     """Each claimed field, as a column stem (``title_en``, ``keywords_en``), with its weakest status."""
     found: dict[str, Status] = {}
     for claim in record.provenance.fields:

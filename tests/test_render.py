@@ -1,4 +1,4 @@
-"""Notebook display: records as escaped HTML cards, the plan as an outline, search results as a table, pretty text."""
+"""The renderer: records as escaped HTML cards, the plan as an outline, search results as a table, pretty text."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ from IPython.lib.pretty import RepresentationPrinter
 from IPython.lib.pretty import pretty as ipython_pretty
 
 import sei_policy as sp
-from sei_policy import display
+from sei_policy import _render
 
 from .helpers import ALL_RECORDS, CLASSIFICATION, EVERY_VALUE, PLAN, record_id
 
@@ -100,7 +100,7 @@ def _safe(markup: str) -> None:
 
 
 @pytest.mark.parametrize("record", ALL_RECORDS, ids=record_id)
-def test_every_record_is_well_formed_safe_and_bilingual(record: sp.AnyRecord) -> None:
+def test_every_record_is_well_formed_safe_and_bilingual(record: sp.PlanOrRecord) -> None:
     """Every record's HTML balances and parses, holds its identifier and escaped Chinese title, and fetches nothing."""
     markup = record._repr_html_()
     root = _parse(markup)
@@ -110,7 +110,7 @@ def test_every_record_is_well_formed_safe_and_bilingual(record: sp.AnyRecord) ->
         assert html.escape(record.title.zh) in markup
         assert record.title.zh in [_text(e) for e in root.iter() if e.get("lang") == "zh"]
     else:
-        assert "Chinese title not known" in markup
+        assert _render.ZH_MISSING in markup
     assert record.title.en is None or html.escape(record.title.en) in markup
 
 
@@ -119,7 +119,7 @@ def test_every_record_is_well_formed_safe_and_bilingual(record: sp.AnyRecord) ->
 )
 def test_html_is_compact_and_its_style_is_scoped(value: Any) -> None:
     """One line of markup, a few kilobytes, and one style block whose every rule sits under the .sei class."""
-    markup = display.html(value)
+    markup = _render.html(value)
     assert "\n" not in markup and len(markup) < 12_000
     styles = re.findall(r"<style>(.*?)</style>", markup, flags=re.DOTALL)
     assert len(styles) == 1
@@ -133,7 +133,7 @@ def test_html_is_compact_and_its_style_is_scoped(value: Any) -> None:
 @pytest.mark.parametrize("record", RECORDS, ids=record_id)
 def test_card_shows_fields_relations_and_status(record: sp.Record) -> None:
     """A card shows the notation, kind, summary, terms, relation fields, status and every source key."""
-    markup = display.html(record)
+    markup = _render.html(record)
     root = _parse(markup)
     text = _text(root)
     assert markup.startswith(f'<div class="sei sei-card sei-{record.kind}" lang="en">')
@@ -142,13 +142,15 @@ def test_card_shows_fields_relations_and_status(record: sp.Record) -> None:
         assert record.summary in text
     for term in record.aliases.all + record.keywords.all:
         assert term in text
-    labels = [_text(e) for e in root.iter("dt")]
+    rows = dict(zip([_text(e) for e in root.iter("dt")], [_text(e) for e in root.iter("dd")], strict=True))
     common = {a.name for a in attrs.fields(sp.Record)}
     for field in (a.name for a in attrs.fields(type(record)) if a.name not in common):
-        assert field in labels
+        assert field in rows
         value = getattr(record, field)
-        for item in value if isinstance(value, tuple) else (value,):
-            assert (str(item) if item is not None else "not known") in text
+        if value is None:  # why it is empty: not known (no source supports a value), or none at all
+            assert rows[field].startswith(("not known", "none")), rows[field]
+        for item in value if isinstance(value, tuple) else (value,) if value is not None else ():
+            assert str(item) in rows[field]
     assert f"status {record.provenance.status}" in text
     assert all(key in text for key in record.provenance.all_source_keys)
 
@@ -156,7 +158,7 @@ def test_card_shows_fields_relations_and_status(record: sp.Record) -> None:
 @pytest.mark.parametrize("record", [r for r in RECORDS if r.provenance.fields], ids=record_id)
 def test_every_claimed_field_has_a_status_badge(record: sp.Record) -> None:
     """Each field with a claim of its own has a badge with its status."""
-    root = _parse(display.html(record))
+    root = _parse(_render.html(record))
     badges = [e for e in root.iter("span") if "sei-badge" in (e.get("class") or "")]
     for claim in record.provenance.fields:
         status = str(record.provenance.status_of(claim.field))
@@ -166,30 +168,45 @@ def test_every_claimed_field_has_a_status_badge(record: sp.Record) -> None:
         assert listed, f"{claim.field} is not listed under provenance"
 
 
+def _card_rows(record: sp.Record) -> dict[str, str]:
+    card = _parse(_render.html(record))
+    return dict(zip([_text(e) for e in card.iter("dt")], [_text(e) for e in card.iter("dd")], strict=True))
+
+
 def test_unknown_relations_say_not_known_and_targets_show_their_value() -> None:
-    """An unknown agency list reads "not known", an empty list "none", and a target shows its value."""
-    card = _parse(display.html(PLAN.action("A4")))
-    rows = dict(zip([_text(e) for e in card.iter("dt")], [_text(e) for e in card.iter("dd")], strict=True))
+    """Unknown agencies read "not known" with the reason, an empty link "none", no year "none stated"; values in bold."""
+    rows = _card_rows(PLAN.action("A4"))
+    claim = PLAN.action("A4").provenance.claim("agency_ids")
+    assert claim is not None and claim.note is not None and "9" in claim.note
     assert rows["requirement_id"] == "requirement:key-industries"
-    assert rows["agency_ids"] == "not knownunverified"
+    assert rows["agency_ids"] == f"not known ({claim.note})unverified"
     assert rows["target_ids"] == "none"
-    target = display.html(PLAN.target("T2"))
+    assert _card_rows(PLAN.action("A9"))["industry_id"] == "none"
+    assert _card_rows(PLAN.target("T2"))["year"] == "none stated"
+    target = _render.html(PLAN.target("T2"))
     assert "<strong>100</strong>" in target
+
+
+def test_card_labels_carry_the_registry_titles() -> None:
+    """Each field of the kind's own shows its declared title as a tooltip."""
+    card = _parse(_render.html(PLAN.action("A9")))
+    titles = {_text(dt): dt.get("title") for dt in card.iter("dt")}
+    assert titles["agency_ids"] == "Agencies" and titles["industry_id"] == "Key industry"
 
 
 def test_sparse_values_still_display() -> None:
     """A plan without optional dates or English number, a record without sources or notes, a hit without reason."""
     plan = attrs.evolve(PLAN, published=None, written=None, document_number_en=None)
-    text = _text(_parse(display.html(plan)))
+    text = _text(_parse(_render.html(plan)))
     assert "made public not known" in text and "written not known" in text
-    overview = _printed(lambda printer: display.pretty(plan, printer, False))
+    overview = _printed(lambda printer: _render.pretty(plan, printer, False))
     assert "Issued 2020-09-11 by NDRC, MOST, MIIT, MOF\nData edition" in overview and "made public" not in overview
     bare = attrs.evolve(PLAN.agency("MOF"), provenance=sp.Provenance(status=sp.Status.SEED, source_keys=()))
-    markup = display.html(bare)
+    markup = _render.html(bare)
     assert "<details" not in markup and "sources none" in _text(_parse(markup))
     assert _pretty(bare).splitlines()[-1] == "status: seed; sources: none"
     hits = sp.Hits([sp.Hit(record=PLAN, score=1.0, matched=("thesaurus",))])
-    row = _rows(display.html(hits))[0]
+    row = _rows(_render.html(hits))[0]
     assert [_text(td) for td in row.findall("td")][2:4] == ["—", PLAN.id]
     assert [_text(td) for td in row.findall("td")][5] == "thesaurus only"
     assert _pretty(hits).endswith("(through the thesaurus)")
@@ -197,9 +214,11 @@ def test_sparse_values_still_display() -> None:
 
 def test_nbs_category_is_a_card() -> None:
     """An NBS 2018 field is a card too, with its unknown English title marked."""
-    markup = display.html(CLASSIFICATION.category(3))
+    markup = _render.html(CLASSIFICATION.category(3))
     _parse(markup)
-    assert "nbs-2018:3" in markup and "NBS-3" in markup and "English title not known" in markup
+    assert "nbs-2018:3" in markup and "NBS-3" in markup
+    if CLASSIFICATION.category(3).title.en is None:
+        assert _render.EN_MISSING in markup
 
 
 @pytest.mark.parametrize(
@@ -228,7 +247,7 @@ def test_markup_in_the_data_is_escaped(field: str, change: Any) -> None:
     """A script, ampersands and quotes in any field come out as text, never as markup."""
     action = PLAN.action("A4")
     evil = attrs.evolve(action, **change(action))
-    markup = display.html(evil)
+    markup = _render.html(evil)
     root = _parse(markup)
     assert "<script" not in markup
     assert html.escape(EVIL) in markup
@@ -244,13 +263,48 @@ def test_any_text_gives_well_formed_markup_that_reads_back(title: str, summary: 
         summary=summary,
         keywords=sp.Terms(en=(keyword,)),
     )
-    markup = display.html(evil)
+    markup = _render.html(evil)
     text = _text(_parse(markup))
     assert "<script" not in markup
     for value in (title, summary, keyword):
         # An XML parser reads a line end (\r\n or \r) as \n.
-        shown = display._NOT_MARKUP.sub("\ufffd", value).replace("\r\n", "\n").replace("\r", "\n")
+        shown = _render._NOT_MARKUP.sub("\ufffd", value).replace("\r\n", "\n").replace("\r", "\n")
         assert shown in text
+
+
+# -- what the data lacks ------------------------------------------------------------------------
+
+UNHEADED = attrs.evolve(PLAN.action("A4"), title=sp.Text(en=PLAN.action("A4").title.en))
+"""Action 4 as if no source gave its Chinese heading."""
+UNHEADED_PLAN = attrs.evolve(PLAN, actions=tuple(UNHEADED if a.id == UNHEADED.id else a for a in PLAN.actions))
+
+
+def _outline_item(markup: str, notation: str) -> str:
+    root = _parse(markup)
+    items = [li for li in root.iter("li") if li.find("span") is not None and _text(_find(li, "span")) == notation]
+    assert len(items) == 1
+    return _text(items[0])
+
+
+MISSING_CHINESE: list[tuple[str, Callable[[], str]]] = [
+    ("card", lambda: _text(_parse(_render.html(UNHEADED)))),
+    ("pretty", lambda: _pretty(UNHEADED).splitlines()[2]),
+    ("overview", lambda: next(line for line in _pretty(UNHEADED_PLAN).splitlines() if line.startswith("  A4 "))),
+    ("outline", lambda: _outline_item(_render.html(UNHEADED_PLAN), "A4")),
+    ("hits", lambda: _text(_rows(_render.html(sp.Hits([sp.Hit(record=UNHEADED, score=1.0, matched=("id",))])))[0])),
+]
+
+
+@pytest.mark.parametrize(("where", "shown"), MISSING_CHINESE, ids=[where for where, _ in MISSING_CHINESE])
+def test_a_missing_chinese_title_is_marked_not_yet_verified(where: str, shown: Callable[[], str]) -> None:
+    """Every display that shows a Chinese title says so where no source gives it, rather than leaving it out."""
+    assert "Chinese title not yet verified" in shown(), where
+
+
+def test_a_chinese_title_that_is_there_is_not_marked() -> None:
+    """The mark is for a missing title only: the shipped plan's A4 shows its heading, unmarked."""
+    assert "Chinese title not yet verified" not in _outline_item(_render.html(PLAN), "A4")
+    assert _outline_item(_render.html(PLAN), "A4").endswith("加快新材料产业强弱项")
 
 
 # -- the plan and the classification ----------------------------------------------------
@@ -276,7 +330,7 @@ def test_plan_outline_lists_every_requirement_and_its_actions() -> None:
 
 def test_plan_outline_shows_the_document() -> None:
     """The outline holds both titles, the document numbers, issuers, dates and the data edition."""
-    text = _text(_parse(display.html(PLAN)))
+    text = _text(_parse(_render.html(PLAN)))
     for part in (PLAN.title.en, PLAN.title.zh, PLAN.document_number, PLAN.document_number_en, PLAN.edition):
         assert part is not None and part in text
     assert "issued 2020-09-11" in text and "made public 2020-09-23" in text and "written not known" in text
@@ -329,13 +383,13 @@ def test_hits_table_has_one_row_per_hit_and_marks_thesaurus_hits(query: str) -> 
 
 def test_semiconductor_hits_are_thesaurus_only() -> None:
     """A term the plan lacks is found through the thesaurus, and every such row says so."""
-    rows = _rows(display.html(sp.search("semiconductor")))
+    rows = _rows(_render.html(sp.search("semiconductor")))
     assert rows and all(row.get("class") == "sei-via-thesaurus" for row in rows)
 
 
 def test_empty_results_say_no_record_matches() -> None:
     """An empty result is a sentence, not an empty table."""
-    markup = display.html(sp.search("no such thing at all"))
+    markup = _render.html(sp.search("no such thing at all"))
     _parse(markup)
     assert "no record matches" in markup and "<table" not in markup
 
@@ -349,7 +403,7 @@ def test_hits_escape_their_texts() -> None:
             sp.Hit(record=evil, score=1.0, matched=("thesaurus",), reason=EVIL),
         ]
     )
-    markup = display.html(hits)
+    markup = _render.html(hits)
     rows = _rows(markup)
     assert len(rows) == 2 and "<script" not in markup
     assert EVIL in _text(rows[0]) and EVIL in _text(rows[1])
@@ -361,7 +415,7 @@ def test_hits_escape_their_texts() -> None:
 @pytest.mark.parametrize("value", [*PLAN.sources[:2], PLAN.action("A4").title, {"a": EVIL}, 42, None, EVIL])
 def test_anything_else_is_its_escaped_repr(value: object) -> None:
     """A value that is not a record, the plan, the classification or search results is an escaped <pre>."""
-    markup = display.html(value)
+    markup = _render.html(value)
     assert markup == f'<pre class="sei-repr">{html.escape(repr(value))}</pre>'
     _parse(markup)
 
@@ -376,7 +430,7 @@ def test_pretty_text_of_a_record_through_ipython(record: sp.Record) -> None:
     lines = text.splitlines()
     assert len(lines) >= 5
     assert lines[0].startswith(f"{record.notation}  {record.id}  ({record.kind})")
-    assert (record.title.zh or "(Chinese title not known)") in lines[2]
+    assert (record.title.zh or f"({_render.ZH_MISSING})") in lines[2]
     assert lines[-1].startswith(f"status: {record.provenance.status}; sources: ")
     common = {a.name for a in attrs.fields(sp.Record)}
     for field in (a.name for a in attrs.fields(type(record)) if a.name not in common):
@@ -385,11 +439,15 @@ def test_pretty_text_of_a_record_through_ipython(record: sp.Record) -> None:
 
 def test_pretty_text_marks_claimed_fields() -> None:
     """A field with a claim of its own ends with its status in brackets."""
-    lines = _pretty(PLAN.action("A11")).splitlines()
+    action = PLAN.action("A11")
+    lines = _pretty(action).splitlines()
     assert lines[1].endswith("[seed]")
-    assert lines[2] == "(Chinese title not known)  [unverified]"
-    assert "agency_ids: not known  [unverified]" in lines
+    assert lines[2] == "(Chinese title not yet verified)  [unverified]"
+    claim = action.provenance.claim("agency_ids")
+    assert claim is not None and claim.note is not None
+    assert f"agency_ids: not known ({claim.note})  [unverified]" in lines
     assert "target_ids: none" in lines
+    assert "year: none stated" in _pretty(PLAN.target("T2")).splitlines()
 
 
 def test_pretty_text_of_the_plan_is_the_overview() -> None:
@@ -421,9 +479,9 @@ def test_pretty_text_of_the_classification_and_of_cycles() -> None:
     lines = _printed(lambda printer: CLASSIFICATION._repr_pretty_(printer, False)).splitlines()
     assert len(lines) == 10 and lines[0].startswith(f"{CLASSIFICATION.title.zh}  (nbs-2018, ")
     assert [line.split()[0] for line in lines[1:]] == [c.notation for c in CLASSIFICATION.categories]
-    cycle = _printed(lambda printer: display.pretty(PLAN.action(4), printer, True))
+    cycle = _printed(lambda printer: _render.pretty(PLAN.action(4), printer, True))
     assert cycle == "Action(...)"
-    assert _printed(lambda printer: display.pretty(42, printer, False)) == "42"
+    assert _printed(lambda printer: _render.pretty(42, printer, False)) == "42"
 
 
 def test_records_nest_in_ipython_containers() -> None:
@@ -443,12 +501,12 @@ def test_repr_stays_one_line(value: object) -> None:
     assert "\n" not in text and not text.startswith("<div")
 
 
-def test_importing_the_package_does_not_import_display() -> None:
-    """A fresh interpreter that imports sei_policy, loads and searches has not imported the display code."""
+def test_importing_the_package_does_not_import_the_renderer() -> None:
+    """A fresh interpreter that imports sei_policy, loads and searches has not imported the renderer."""
     code = (
         "import sys, sei_policy as sp; sp.plan(); sp.search('vaccines'); repr(sp.plan().action(4)); "
-        "before = 'sei_policy.display' in sys.modules; sp.plan().action(4)._repr_html_(); "
-        "print(before, 'sei_policy.display' in sys.modules)"
+        "before = 'sei_policy._render' in sys.modules; sp.plan().action(4)._repr_html_(); "
+        "print(before, 'sei_policy._render' in sys.modules)"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60)
     assert result.stdout.split() == ["False", "True"]
