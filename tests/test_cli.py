@@ -235,7 +235,8 @@ def test_show_the_plan_prints_its_own_fields(capsys: pytest.CaptureFixture[str],
     lines = _out(capsys, ["show", text]).splitlines()
     assert lines[0] == "plan:sei-2020"
     for line in ("  document_number: 发改高技〔2020〕1409号", "  issued: 2020-09-11", "  published: 2020-09-23",
-                 "  written: —", "  edition: 2026.3", "    agency:ndrc  National Development and Reform Commission  国家发展改革委",
+                 "  written: not known (the date written (成文日期) was not read in any registered source)",
+                 "  edition: 2026.3", "    agency:ndrc  National Development and Reform Commission  国家发展改革委",
                  "    - key: S1", "      value: 10.5", "  retired: none", "    venue: industry blog"):  # fmt: skip
         assert line in lines
     assert any(line.startswith("    R4  requirement:investment-environment") for line in lines)
@@ -335,14 +336,17 @@ def test_export_csv_for_excel_begins_with_a_byte_order_mark(capsys: pytest.Captu
 
 
 def test_export_json_writes_the_plan(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    """export --format json writes the plan in the layout of the shipped data; --overwrite replaces it."""
+    """export --format json writes the plan; again over its own export it replaces it; another file needs --overwrite."""
     path = tmp_path / "plan.json"
     assert _out(capsys, ["export", "--format", "json", "--output", str(path)]) == f"{path}\n"
     body = json.loads(path.read_text(encoding="utf-8"))
     assert body["document_number"] == "发改高技〔2020〕1409号" and body["schema_version"] == _loader.SCHEMA_VERSION
-    assert main(["export", "--format", "json", "--output", str(path)]) == 1
-    assert "exists" in capsys.readouterr().err
-    assert _out(capsys, ["export", "--format", "json", "--output", str(path), "--overwrite"]) == f"{path}\n"
+    assert _out(capsys, ["export", "--format", "json", "--output", str(path)]) == f"{path}\n"  # its own export
+    other = tmp_path / "notes.json"
+    other.write_text("{}", encoding="utf-8")
+    assert main(["export", "--format", "json", "--output", str(other)]) == 1
+    assert "exists" in capsys.readouterr().err and other.read_text(encoding="utf-8") == "{}"
+    assert _out(capsys, ["export", "--format", "json", "--output", str(other), "--overwrite"]) == f"{other}\n"
 
 
 def test_export_passes_every_option_through(

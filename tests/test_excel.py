@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 import sei_policy as sp
-from sei_policy import _excel
+from sei_policy._formats import excel as _excel
 
 openpyxl: Any = pytest.importorskip("openpyxl")
 
@@ -51,6 +51,21 @@ def test_readme_says_what_the_data_is_and_how_to_cite_it(workbook: Any) -> None:
         assert needle in text, needle
     described = [row[0] for row in workbook["README"].iter_rows(values_only=True) if row[0] in SHEETS]
     assert described == SHEETS  # every sheet is described, in order
+
+
+def test_readme_says_to_install_from_a_checkout(workbook: Any) -> None:
+    """The package is on no index: the README sheet sends users to a checkout, never to pip install sei-policy."""
+    text = _text(workbook["README"])
+    assert "install from a checkout: python -m pip install ." in text
+    assert "pip install sei-policy" not in text
+
+
+def test_the_plan_sheet_carries_the_document_number_and_dates(workbook: Any) -> None:
+    """The plan's row holds the document number and the dates that its status columns describe."""
+    header, row = list(workbook["plan"].iter_rows(max_row=2, values_only=True))
+    plan = dict(zip(header, row, strict=True))
+    assert plan["document_number"] == sp.plan().document_number
+    assert plan["issued"] == "2020-09-11" and plan["issued_status"] == "verified"
 
 
 def test_readme_lists_every_column(workbook: Any) -> None:
@@ -130,12 +145,6 @@ def test_display_width_counts_chinese_double() -> None:
     assert _excel.display_width("") == 0
 
 
-def test_two_runs_give_byte_identical_workbooks(path: Path, tmp_path: Path) -> None:
-    """Writing again gives the same bytes."""
-    again = sp.export("excel", tmp_path / "again.xlsx")[0]
-    assert again.read_bytes() == path.read_bytes()
-
-
 def test_no_time_of_writing_in_the_workbook(path: Path, workbook: Any) -> None:
     """The dates in the file are fixed: document properties and every zip entry say 2020-09-11."""
     assert workbook.properties.created == _excel.CREATED == workbook.properties.modified
@@ -166,18 +175,6 @@ def test_bad_sheet_names_are_refused() -> None:
     for bad in ("x" * 32, "a:b", "", "a/b"):
         with pytest.raises(sp.ExportError, match="cannot name an Excel sheet"):
             _excel._check_sheet_name(bad)
-
-
-def test_refuses_to_overwrite(path: Path, tmp_path: Path) -> None:
-    """An existing file is refused and left alone; overwrite=True replaces it."""
-    target = tmp_path / "sei.xlsx"
-    target.write_bytes(b"mine")
-    with pytest.raises(sp.ExportError, match="exists"):
-        sp.export("excel", target)
-    assert target.read_bytes() == b"mine"
-    sp.export("excel", target, overwrite=True)
-    assert target.read_bytes() == path.read_bytes()
-    assert [p.name for p in tmp_path.iterdir()] == ["sei.xlsx"]
 
 
 def test_missing_openpyxl_raises_missing_extra_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -8,17 +8,18 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import sei_policy as sp
-from sei_policy import _converter, _export, _loader, models
+from sei_policy import _converter, models
+from sei_policy._formats import tables
 
 from .helpers import ALL_RECORDS, PLAN, json_types
 
 KINDS = [spec.kind for spec in models.KINDS.values()]
-
 
 
 @pytest.mark.parametrize("record", ALL_RECORDS, ids=lambda r: r.id)
@@ -72,7 +73,7 @@ def test_to_records_without_a_kind_is_the_plans_records() -> None:
 def test_no_list_item_holds_the_separator() -> None:
     """No alias, keyword or identifier contains ';', so joined cells split back exactly."""
     for record in ALL_RECORDS:
-        assert all(_export.SEPARATOR not in t for t in (*record.aliases.all, *record.keywords.all)), record.id
+        assert all(tables.SEPARATOR not in t for t in (*record.aliases.all, *record.keywords.all)), record.id
 
 
 def test_status_columns_report_the_weakest_claim() -> None:
@@ -94,12 +95,37 @@ def test_relations_cover_every_link_once() -> None:
     expected = len(PLAN.issuer_ids) + sum(
         len(v) if isinstance(v, tuple) else v is not None
         for record in sp.records()
-        for name, v in ((n, getattr(record, n)) for n in _export.relation_fields(type(record)))
+        for name, v in vars_of(record).items()
         if name.endswith(("_id", "_ids"))
     )
     assert len(rows) == expected
     assert {"from": "action:cluster-development-project", "relation": "target_ids", "to": "target:industry-ecosystems",
             "position": 3} in rows  # fmt: skip
+
+
+def vars_of(record: Any) -> dict[str, Any]:
+    """A record's fields beyond those every record has, by name (read here without the registry)."""
+    common = {a.name for a in attrs.fields(sp.Record)}
+    return {a.name: getattr(record, a.name) for a in attrs.fields(type(record)) if a.name not in common}
+
+
+@pytest.mark.parametrize(("kind", "column"), [("target", "year"), ("plan", "number"), ("target", "value"),
+                                              (None, "number")])  # fmt: skip
+def test_integer_columns_are_nullable_integers_even_when_empty(kind: str | None, column: str) -> None:
+    """An integer column is Int64 in to_frame, even where every value is empty (target year, plan number)."""
+    frame = sp.to_frame(kind)
+    assert str(frame[column].dtype) == "Int64"
+
+
+def test_the_plan_row_carries_its_document_number_and_dates() -> None:
+    """The plan's row holds the document number and the dates its *_status columns describe, dates as ISO text."""
+    (row,) = sp.to_records("plan")
+    assert row["document_number"] == PLAN.document_number
+    assert row["document_number_en"] == PLAN.document_number_en
+    assert row["issued"] == PLAN.issued.isoformat() == "2020-09-11"
+    assert row["published"] == (None if PLAN.published is None else PLAN.published.isoformat())
+    assert row["written"] is None and row["written_status"] == "unverified"
+    assert {"document_number_status", "issued_status"} <= set(row)
 
 
 def test_to_frame_has_nullable_dtypes() -> None:
@@ -111,7 +137,7 @@ def test_to_frame_has_nullable_dtypes() -> None:
     assert list(frame["kind"].cat.categories) == [str(k) for k in sp.Kind]
     assert frame["title_zh"].isna().sum() == 10
     assert str(sp.to_frame("target")["value"].dtype) == "Int64"
-    relations = _export.relations_frame()
+    relations = tables.relations_frame()
     assert len(relations) == len(sp.relations()) and str(relations["position"].dtype) == "Int64"
 
 
@@ -126,74 +152,25 @@ def test_to_frame_without_pandas_names_the_extra(monkeypatch: pytest.MonkeyPatch
 # -- export ----------------------------------------------------------------------
 
 
-def test_json_export_loads_back_to_an_equal_plan(tmp_path: Path) -> None:
-    """The JSON file structures back to a plan equal to the shipped one, through the strict loader."""
-    (written,) = sp.export("json", tmp_path / "plan.json")
-    files = dict(_loader.read())
-    files[_loader.PLAN_FILE] = written.read_bytes()
-    assert _loader.parse(files).plan == sp.plan()
-
-
-def test_csv_export_round_trips(tmp_path: Path) -> None:
-    """Each CSV has the to_records columns and values (empty for None), UTF-8 without a byte-order mark."""
-    written = sp.export("csv", tmp_path / "sei")
-    assert sorted(p.name for p in written) == sorted([f"{k}.csv" for k in KINDS] + ["relations.csv"])
-    for kind in KINDS:
-        raw = (tmp_path / "sei" / f"{kind}.csv").read_bytes()
-        assert not raw.startswith(b"\xef\xbb\xbf")
-        with open(tmp_path / "sei" / f"{kind}.csv", encoding="utf-8", newline="") as file:
-            rows = list(csv.DictReader(file))
-        expected = sp.to_records(kind)
-        assert len(rows) == len(expected)
-        for row, record in zip(rows, expected, strict=True):
-            assert row == {k: "" if v is None else str(v) for k, v in record.items()}
-    assert "加快新材料产业强弱项" in (tmp_path / "sei" / "action.csv").read_text("utf-8")
-
-
 def test_csv_for_excel_has_a_byte_order_mark(tmp_path: Path) -> None:
-    """excel=True begins every file with the UTF-8 byte-order mark Excel needs for Chinese."""
+    """excel=True begins every file with the UTF-8 byte-order mark Excel needs for Chinese; without it, none."""
     for path in sp.export("csv", tmp_path / "x", excel=True):
         assert path.read_bytes().startswith(b"\xef\xbb\xbf")
+    for path in sp.export("csv", tmp_path / "y"):
+        assert not path.read_bytes().startswith(b"\xef\xbb\xbf")
 
 
-def test_exports_are_deterministic(tmp_path: Path) -> None:
-    """Two exports give byte-identical files."""
-    for name in ("a", "b"):
-        sp.export("csv", tmp_path / name)
-        sp.export("json", tmp_path / f"{name}.json")
-    assert (tmp_path / "a.json").read_bytes() == (tmp_path / "b.json").read_bytes()
-    for path in (tmp_path / "a").iterdir():
-        assert path.read_bytes() == (tmp_path / "b" / path.name).read_bytes()
-
-
-def test_export_refuses_to_overwrite_unless_asked(tmp_path: Path) -> None:
-    """An existing path is left alone unless overwrite=True; then it is replaced whole."""
-    target = tmp_path / "plan.json"
-    target.write_text("keep me", "utf-8")
-    with pytest.raises(sp.ExportError, match="exists; pass overwrite=True"):
-        sp.export("json", target)
-    assert target.read_text("utf-8") == "keep me"
-    sp.export("json", target, overwrite=True)
-    assert json.loads(target.read_text("utf-8"))["id"] == "plan:sei-2020"
-    folder = tmp_path / "csv"
-    sp.export("csv", folder)
-    with pytest.raises(sp.ExportError):
-        sp.export("csv", folder)
-    assert len(sp.export("csv", folder, overwrite=True)) == len(KINDS) + 1
-
-
-def test_a_failed_export_leaves_nothing_behind(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """If writing fails half-way, neither the target nor a temporary file remains."""
-
-    def broken(path: Path, rows: Any, *, excel: bool = False) -> None:
-        if path.name == "industry.csv":
-            raise OSError(28, "No space left on device")
-        path.write_text("x", "utf-8")
-
-    monkeypatch.setattr(_export, "write_csv", broken)
-    with pytest.raises(sp.ExportError, match="No space left on device"):
-        sp.export("csv", tmp_path / "sei")
-    assert list(tmp_path.iterdir()) == []
+def test_csv_quotes_every_text_cell_that_holds_a_separator(tmp_path: Path) -> None:
+    """A list joined with ';' is quoted, a plain text or a number is not, and the csv module reads the same values."""
+    sp.export("csv", tmp_path / "sei")
+    text = (tmp_path / "sei" / "action.csv").read_text("utf-8")
+    a9 = next(line for line in text.splitlines() if line.startswith("action:cluster-development-project,"))
+    assert '"target:global-bases;target:competitive-clusters;target:industry-ecosystems"' in a9
+    assert a9.startswith("action:cluster-development-project,action,A9,9,")
+    with open(tmp_path / "sei" / "action.csv", encoding="utf-8", newline="") as file:
+        rows = list(csv.DictReader(file))
+    expected = sp.to_records("action")
+    assert rows == [{k: "" if v is None else str(v) for k, v in r.items()} for r in expected]
 
 
 @pytest.mark.parametrize(
@@ -232,5 +209,8 @@ def test_to_records_and_to_frame_agree(kind: sp.Kind | None) -> None:
     frame = sp.to_frame(kind)
     assert list(frame.columns) == list(rows[0])
     for column in ("id", "title_zh", "status"):
-        values = [None if v is None or v != v else str(v) for v in frame[column].astype(object).where(frame[column].notna(), None)]
+        values = [
+            None if v is None or v != v else str(v)
+            for v in frame[column].astype(object).where(frame[column].notna(), None)
+        ]
         assert values == [r[column] for r in rows]

@@ -111,7 +111,7 @@ def test_import_loads_nothing() -> None:
         "pandas",
         "json",
         "sei_policy._render",
-        "sei_policy._export",
+        "sei_policy._formats",
     ]
     code = f"import sys, sei_policy; print(sorted(m for m in {heavy!r} if m in sys.modules))"
     assert _fresh(code) == "[]"

@@ -15,13 +15,15 @@ from rdflib.compare import isomorphic
 from rdflib.namespace import DCTERMS
 
 import sei_policy as sp
-from sei_policy import _skos
+from sei_policy._formats import skos as _skos
 
 from .helpers import ALL_RECORDS, CLASSIFICATION, PLAN
 
 BASE = "urn:sei-policy:"
 SEI = rdflib.Namespace(BASE + "vocab#")
 RECORDS = [r for r in ALL_RECORDS if not isinstance(r, sp.Plan)]
+
+pytestmark = pytest.mark.integration  # rdflib parses and serialises the graph: seconds per test module
 
 R2_ACTIONS = """
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
@@ -354,27 +356,6 @@ def test_a_base_that_is_not_text_is_a_type_error(tmp_path: Path) -> None:
         sp.export("jsonld", tmp_path / "sei.jsonld", base=b"urn:x:")  # type: ignore[arg-type]
     with pytest.raises(sp.errors.InvalidArgumentTypeError):
         _skos.check_base(42)  # type: ignore[arg-type]
-
-
-@pytest.mark.parametrize("format", ["jsonld", "turtle"])
-def test_two_exports_are_byte_identical(tmp_path: Path, format: str) -> None:
-    """No timestamps, no random blank-node labels: the same bytes every time."""
-    sp.export(format, tmp_path / "a")
-    sp.export(format, tmp_path / "b")
-    assert (tmp_path / "a").read_bytes() == (tmp_path / "b").read_bytes()
-
-
-@pytest.mark.parametrize("format", ["jsonld", "turtle"])
-def test_an_existing_file_is_kept_unless_overwrite(tmp_path: Path, format: str) -> None:
-    """Export refuses an existing path and leaves it untouched; overwrite=True replaces it whole."""
-    path = tmp_path / "sei"
-    path.write_text("keep me", encoding="utf-8")
-    with pytest.raises(sp.ExportError, match="exists; pass overwrite=True"):
-        sp.export(format, path)
-    assert path.read_text(encoding="utf-8") == "keep me"
-    assert sp.export(format, path, overwrite=True) == [path]
-    assert "keep me" not in path.read_text(encoding="utf-8")
-    assert [p.name for p in tmp_path.iterdir()] == ["sei"]  # no temporary file left behind
 
 
 def test_a_missing_folder_is_an_export_error(tmp_path: Path) -> None:

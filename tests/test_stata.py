@@ -11,9 +11,14 @@ from typing import Any
 import pytest
 
 import sei_policy as sp
-from sei_policy import _stata
+from sei_policy import _loader
+from sei_policy._formats import stata as _stata
+from sei_policy._formats import tables
+from sei_policy.models import KINDS, Column
 
 pd: Any = pytest.importorskip("pandas")
+
+pytestmark = pytest.mark.integration  # DataFrame.to_stata and read_stata: seconds per export
 
 KIND_FILES = [f"{kind}.dta" for kind in sp.Kind]
 
@@ -33,7 +38,7 @@ def _reader(path: Path) -> Any:
 
 def test_one_file_per_kind_and_the_relations(folder: Path) -> None:
     """The folder holds exactly the eleven files, named for the kinds (nbs-2018.dta with its hyphen)."""
-    assert sorted(p.name for p in folder.iterdir()) == sorted([*KIND_FILES, "relations.dta"])
+    assert sorted(p.name for p in folder.iterdir()) == sorted([*KIND_FILES, "relations.dta", ".sei-policy-export"])
     assert (folder / "nbs-2018.dta").is_file()
 
 
@@ -84,7 +89,9 @@ def test_variable_labels_as_written(folder: Path) -> None:
             columns = list(reader.read().columns)
         assert list(labels) == columns
         assert all(0 < len(label) <= 80 for label in labels.values()), name
-        assert labels == {c: _stata.column_label(c) for c in columns}
+        dataset = _loader.load()
+        found = tables.relation_rows(dataset) if name == "relations.dta" else tables.table(dataset, name[:-4])
+        assert labels == {c.name: c.label[:80] for c in found.columns}
 
 
 def test_value_labels_for_kind_and_every_status_column(folder: Path) -> None:
@@ -153,29 +160,9 @@ def test_long_chinese_text_is_written_as_strl(tmp_path: Path) -> None:
         pd, pd.DataFrame({"id": ["x:1", "x:2"], "summary": pd.array([text, None], dtype="string")})
     )
     assert _stata.strl_columns(frame) == ["summary"]
-    _stata.write_frame(frame, tmp_path / "long.dta", name="test")
+    _stata.write_frame(frame, tmp_path / "long.dta", label="test")
     back = pd.read_stata(tmp_path / "long.dta")
     assert list(back["summary"]) == [text, ""]
-
-
-def test_two_runs_give_byte_identical_files(folder: Path, tmp_path: Path) -> None:
-    """Writing again gives the same bytes, file by file."""
-    again = sp.export("stata", tmp_path / "again")
-    for path in again:
-        assert path.read_bytes() == (folder / path.name).read_bytes(), path.name
-
-
-def test_refuses_to_overwrite(folder: Path, tmp_path: Path) -> None:
-    """An existing folder is refused, and left as it was; overwrite=True replaces its files."""
-    path = tmp_path / "sei"
-    path.mkdir()
-    (path / "mine.txt").write_text("keep", encoding="utf-8")
-    with pytest.raises(sp.ExportError, match="exists"):
-        sp.export("stata", path)
-    assert [p.name for p in path.iterdir()] == ["mine.txt"]
-    sp.export("stata", path, overwrite=True)
-    assert (path / "action.dta").read_bytes() == (folder / "action.dta").read_bytes()
-    assert (path / "mine.txt").read_text(encoding="utf-8") == "keep"
 
 
 def test_missing_pandas_raises_missing_extra_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -191,12 +178,16 @@ def test_missing_pandas_raises_missing_extra_error(tmp_path: Path, monkeypatch: 
 
 
 def test_labels_fit_stata() -> None:
-    """Every label the module can make is at most 80 characters, and dataset labels too."""
-    assert len(_stata.column_label("x" * 200)) == 80
-    assert _stata.column_label("unknown_column") == "Unknown column"
-    assert _stata.column_label("nbs_2018_id") == "NBS 2018 field (identifier)"
-    assert _stata.column_label("priority_ids") == "Priorities (identifiers), separated by ;"
-    assert len(_stata.dataset_label("x" * 200)) == 80
+    """Every column label is the declared one, cut to 80 characters, and dataset labels too."""
+    long = Column(name="x", title="x", label="x" * 200, description="")
+    assert len(tables.label(long)) == 80
+    found = tables.table(_loader.load(), "industry")
+    labels = {c.name: tables.label(c) for c in found.columns}
+    assert labels["nbs_2018_id"] == "NBS 2018 field (identifier)"
+    assert tables.label(next(c for c in KINDS["objective"].columns if c.type.is_relation)).endswith(
+        "(identifiers), separated by ;"
+    )
+    assert len(_stata.dataset_label("2026.2", "x" * 200)) == 80
 
 
 def test_fractional_numbers_are_doubles_with_stata_missing(tmp_path: Path) -> None:
@@ -205,7 +196,7 @@ def test_fractional_numbers_are_doubles_with_stata_missing(tmp_path: Path) -> No
         pd, pd.DataFrame({"id": ["x:1", "x:2"], "share": pd.array([10.5, None], dtype="Float64")})
     )
     assert str(frame["share"].dtype) == "float64"
-    _stata.write_frame(frame, tmp_path / "share.dta", name="test")
+    _stata.write_frame(frame, tmp_path / "share.dta", label="test")
     back = pd.read_stata(tmp_path / "share.dta")
     assert back["share"].iloc[0] == 10.5
     assert pd.isna(back["share"].iloc[1])

@@ -30,10 +30,8 @@ from sei_policy.errors import (
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from sei_policy._cite import cite
-    from sei_policy._export import (
+    from sei_policy._formats import (
         FORMATS,
-        ExportError,
-        MissingExtraError,
         asdict,
         export,
         relations,
@@ -44,6 +42,7 @@ if TYPE_CHECKING:
     from sei_policy._lookup import get, lookup, records
     from sei_policy._render import overview
     from sei_policy._search import Hit, Hits, did_you_mean, search
+    from sei_policy.errors import ExportError, MissingExtraError
     from sei_policy.models import (
         Action,
         Agency,
@@ -139,14 +138,14 @@ _LAZY = {
     "Hits": "sei_policy._search",
     "cite": "sei_policy._cite",
     "overview": "sei_policy._render",
-    "FORMATS": "sei_policy._export",
-    "ExportError": "sei_policy._export",
-    "MissingExtraError": "sei_policy._export",
-    "asdict": "sei_policy._export",
-    "export": "sei_policy._export",
-    "relations": "sei_policy._export",
-    "to_frame": "sei_policy._export",
-    "to_records": "sei_policy._export",
+    "FORMATS": "sei_policy._formats",
+    "ExportError": "sei_policy.errors",
+    "MissingExtraError": "sei_policy.errors",
+    "asdict": "sei_policy._formats",
+    "export": "sei_policy._formats",
+    "relations": "sei_policy._formats",
+    "to_frame": "sei_policy._formats",
+    "to_records": "sei_policy._formats",
     "Action": _MODELS,
     "Agency": _MODELS,
     "Claim": _MODELS,
@@ -180,7 +179,7 @@ _DEPRECATED = {
     "KINDS": (_MODELS, "KINDS", "the record classes and sp.Kind (the registry is internal)"),
     "KindSpec": (_MODELS, "KindSpec", "the record classes and sp.Kind (the registry is internal)"),
     "AnyRecord": (_MODELS, "PlanOrRecord", "sp.PlanOrRecord"),
-    "relations_frame": ("sei_policy._export", "relations_frame", "pandas.DataFrame(sp.relations())"),
+    "relations_frame": ("sei_policy._formats", "relations_frame", "pandas.DataFrame(sp.relations())"),
     "ArgumentTypeError": (_ERRORS, "InvalidArgumentTypeError", "sei_policy.errors.InvalidArgumentTypeError"),
     "InvalidArgumentError": (_ERRORS, "InvalidArgumentError", "sei_policy.errors.InvalidArgumentError"),
     "UnknownKindError": (_ERRORS, "UnknownKindError", "sei_policy.errors.UnknownKindError"),

@@ -23,8 +23,10 @@ if TYPE_CHECKING:
 __all__ = [
     "AmbiguousLookupError",
     "DeprecatedIdentifierWarning",
+    "ExportError",
     "InvalidArgumentError",
     "InvalidArgumentTypeError",
+    "MissingExtraError",
     "PlanDataError",
     "SeiPolicyError",
     "UnknownIdentifierError",
@@ -195,6 +197,26 @@ class InvalidArgumentTypeError(SeiPolicyError, TypeError):
     def __str__(self) -> str:
         value = shown(self.value)
         return f"{self.function} expects {self.name} as {self.expected}, got {type(self.value).__name__}: {value}"
+
+
+class ExportError(SeiPolicyError, ValueError):
+    """A file could not be written as asked: it exists, or its folder cannot be written.
+
+    >>> issubclass(ExportError, ValueError)
+    True
+    """
+
+
+class MissingExtraError(SeiPolicyError, ImportError):
+    """An optional dependency is needed: the message names the extra that installs it.
+
+    >>> print(MissingExtraError("to_frame()", "pandas", "pandas"))
+    to_frame() needs pandas: pip install 'sei-policy[pandas]'
+    """
+
+    def __init__(self, what: str, extra: str, module: str) -> None:
+        super().__init__(f"{what} needs {module}: pip install 'sei-policy[{extra}]'")
+        self.extra = extra
 
 
 class PlanDataError(SeiPolicyError, ValueError):

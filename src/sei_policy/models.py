@@ -853,7 +853,7 @@ class Plan(_Document):
     summary: str | None = None
     keywords: Terms = Terms()
     document_number: str = attrs.field(
-        metadata=field("document_number", "Document number", "Document number", "The document number.", flat=False)
+        metadata=field("document_number", "Document number", "Document number", "The document number.")
     )
     document_number_en: str | None = attrs.field(
         default=None,
@@ -862,7 +862,6 @@ class Plan(_Document):
             "Document number (English)",
             "Document number (English)",
             "The document number as an English source gives it.",
-            flat=False,
         ),
     )
     document_type: Text
@@ -886,7 +885,6 @@ class Plan(_Document):
             "Date issued",
             "The date the document was issued (印发).",
             type=ValueType.DATE,
-            flat=False,
         )
     )
     published: datetime.date | None = attrs.field(
@@ -897,7 +895,6 @@ class Plan(_Document):
             "Date published",
             "The date the document was made public.",
             type=ValueType.DATE,
-            flat=False,
         ),
     )
     written: datetime.date | None = attrs.field(
@@ -908,7 +905,6 @@ class Plan(_Document):
             "Date written",
             "The date written on the document (成文日期).",
             type=ValueType.DATE,
-            flat=False,
         ),
     )
     addressees: tuple[str, ...] = attrs.field(
@@ -1268,7 +1264,10 @@ def columns_of(cls: type) -> tuple[Column, ...]:
     return tuple(c for c in ordered if c.flat)
 
 
-_PLAN_FIELDS = "its other metadata (document number, issuers, dates, figures) are in the JSON export"
+_PLAN_FIELDS = (
+    "its issuers are in relations.csv and plan-issuer_ids.csv, its addressees, document type and figures in the "
+    "JSON export"
+)
 
 KINDS: Mapping[str, KindSpec] = MappingProxyType(
     {
@@ -1282,8 +1281,10 @@ KINDS: Mapping[str, KindSpec] = MappingProxyType(
                 "",
                 "plan",
                 "plans",
-                f"The plan itself: one row with its titles, aliases, summary and provenance status; {_PLAN_FIELDS}.",
-                "the document itself, in one row: its titles, summary and keywords, and the status of its metadata",
+                "The plan itself: one row with its titles, aliases, summary, document number, dates and provenance "
+                f"status; {_PLAN_FIELDS}.",
+                "the document itself, in one row: its titles, summary, keywords, document number and dates, and the "
+                "status of its metadata",
             ),
             KindSpec(
                 Kind.PRIORITY,

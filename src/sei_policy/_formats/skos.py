@@ -11,14 +11,17 @@ same triples as Turtle. ``export("jsonld", ...)`` and ``export("turtle", ...)`` 
   industries, targets and agencies are top concepts of the plan; the actions sit under
   their requirement (``skos:broader`` and ``skos:narrower``). The NBS fields are the top
   concepts of the classification.
-- Every other link between records is ``skos:related``; an industry and its NBS field are
-  ``skos:closeMatch``; the plan names its issuers with ``dcterms:creator``. Every link is
-  stated in both directions, so a query needs no inference.
+- Every link between records maps to the SKOS (or Dublin Core) properties its relation
+  column declares (``Column.skos``): ``skos:related`` unless said otherwise, an industry and
+  its NBS field ``skos:closeMatch``, the plan's issuers ``dcterms:creator``. Every link is
+  stated in both directions where the column names a property back, so a query needs no
+  inference. A record whose relation is ``skos:broader`` is not a top concept.
 - A concept's IRI is the base followed by its identifier: ``urn:sei-policy:action:new-materials``
   by default. The properties of the project's own (``status``, ``number``, ``kind`` …) are in
   the namespace ``<base>vocab#``, declared, with a comment each, in the graph itself.
 
->>> doc = document()
+>>> from sei_policy import _loader
+>>> doc = document(_loader.load())
 >>> node = next(n for n in doc["@graph"] if n.get("identifier") == "action:new-materials")
 >>> node["@id"], node["prefLabel"]["zh"], node["broader"]
 ('urn:sei-policy:action:new-materials', '加快新材料产业强弱项', ['urn:sei-policy:requirement:key-industries'])
@@ -37,14 +40,38 @@ from typing import TYPE_CHECKING, Any
 
 from sei_policy import _loader
 from sei_policy._about import DATA_LICENCE_URL
-from sei_policy._export import MissingExtraError, atomic_path, relations, write_text
-from sei_policy.errors import InvalidArgumentError, InvalidArgumentTypeError, shown
-from sei_policy.models import Claim, Classification, Plan, Provenance, Record, Source, Terms, Text
+from sei_policy._formats.files import atomic_path, write_text
+from sei_policy._formats.tables import links, members, spec_of
+from sei_policy.errors import InvalidArgumentError, InvalidArgumentTypeError, MissingExtraError, shown
+from sei_policy.models import (
+    Claim,
+    Classification,
+    Column,
+    KindSpec,
+    Plan,
+    Provenance,
+    Record,
+    Source,
+    Terms,
+    Text,
+    ValueType,
+    columns_of,
+)
 
 if TYPE_CHECKING:
     import rdflib
 
-__all__ = ("DEFAULT_BASE", "check_base", "document", "dumps", "vocabulary", "write_jsonld", "write_turtle")
+__all__ = (
+    "DEFAULT_BASE",
+    "check_base",
+    "document",
+    "dumps",
+    "recognise_jsonld",
+    "recognise_turtle",
+    "vocabulary",
+    "write_jsonld",
+    "write_turtle",
+)
 
 DEFAULT_BASE = "urn:sei-policy:"
 """The base of the concepts' IRIs unless the caller gives another: ``urn:sei-policy:action:new-materials``."""
@@ -60,20 +87,6 @@ XSD = "http://www.w3.org/2001/XMLSchema#"
 # An absolute IRI: a scheme, a colon, then no white space and none of the characters IRIs forbid.
 _IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`]*")
 _BASE_ENDS = ("/", "#", ":")
-
-# Each relation field (as relations() names it) -> the property from the record, the property back.
-_LINKS: dict[str, tuple[str, str | None]] = {
-    "action_ids": ("narrower", "broader"),
-    "requirement_id": ("broader", "narrower"),
-    "industry_id": ("related", "related"),
-    "agency_ids": ("related", "related"),
-    "target_ids": ("related", "related"),
-    "action_id": ("related", "related"),
-    "priority_ids": ("related", "related"),
-    "guarantee_ids": ("related", "related"),
-    "nbs_2018_id": ("closeMatch", "closeMatch"),
-    "issuer_ids": ("creator", None),
-}
 
 # The order of a node's keys in the JSON-LD file: what it is, what it is called, where it sits, its provenance.
 _ORDER = (
@@ -126,7 +139,7 @@ _VOCABULARY = (
         "verified, seed, reported, inferred or unverified",
     ),
     ("claim", "the provenance of one field of the record, where it differs from the record's"),
-    ("field", "the field a claim is about, as a path: title.zh, aliases.en[1], agency_ids"),
+    ("field", "the field a claim is about, as a path: title.zh, aliases.en[1], {example}"),
     ("sourceKey", "the key of an entry of the plan's source register: seed, S1, S4 …"),
     ("reliability", "the reliability of a source, where the register qualifies it (low)"),
 )
@@ -307,7 +320,33 @@ def _names(record: Record | Plan) -> dict[str, Any]:
     return node
 
 
-def _concept(plan: Plan, record: Record, scheme: str, *, top: bool) -> dict[str, Any]:
+def _top(spec: KindSpec, record: Record) -> bool:
+    """Whether a record is a top concept of its scheme: it has no relation that says ``skos:broader``."""
+    return not any(c.skos[0] == "broader" and c.value(record) not in (None, ()) for c in spec.relations)
+
+
+def _example(dataset: _loader.Dataset) -> str:
+    """A claim's field that is a relation, as the vocabulary's example: the first one the data has."""
+    relations = {c.name for spec in dataset.kinds.values() for c in spec.relations}
+    fields = (c.field for spec in dataset.kinds.values() for r in members(dataset, spec) for c in r.provenance.fields)
+    return next((f for f in fields if f in relations), "")
+
+
+def _term(name: str) -> str:
+    """A column's JSON-LD term: its name in camel case (``nbs_2018_match`` -> ``nbs2018Match``)."""
+    head, *rest = name.split("_")
+    return head + "".join(part[:1].upper() + part[1:] for part in rest)
+
+
+def _values(spec: KindSpec) -> tuple[Column, ...]:
+    """A kind's own columns that hold a plain value (not a relation, not a list): each a property of its concepts."""
+    common = {c.name for c in columns_of(Record)}
+    return tuple(
+        c for c in spec.columns if c.name not in common and not c.type.is_relation and c.type is not ValueType.LIST
+    )
+
+
+def _concept(plan: Plan, record: Record, scheme: str, *, top: bool, values: Iterable[Column]) -> dict[str, Any]:
     node: dict[str, Any] = {
         "@type": "skos:Concept",
         "identifier": record.id,
@@ -319,12 +358,10 @@ def _concept(plan: Plan, record: Record, scheme: str, *, top: bool) -> dict[str,
     }
     if top:
         node["topConceptOf"] = scheme
-    if (part := getattr(record, "part", None)) is not None:
-        node["part"] = part
-    if (value := getattr(record, "value", None)) is not None:
-        node["value"] = value
-    if (match := getattr(record, "nbs_2018_match", None)) is not None:
-        node["nbs2018Match"] = str(match)
+    for column in values:
+        value = column.value(record)
+        if value is not None:
+            node[_term(column.name)] = str(value) if isinstance(value, str) else value  # a StrEnum as its value
     return node | _provenance(plan, record.provenance)
 
 
@@ -336,10 +373,13 @@ def _link(nodes: dict[str, dict[str, Any]], subject: str, name: str, target: str
 
 
 def _ordered(node: dict[str, Any]) -> dict[str, Any]:
-    return {key: node[key] for key in sorted(node, key=_ORDER.index)}
+    """The node's keys in the order of :data:`_ORDER`; a term of a kind's own after them, in its order."""
+    rank = {key: i for i, key in enumerate(_ORDER)}
+    found = list(node)
+    return {key: node[key] for key in sorted(found, key=lambda k: (rank.get(k, len(rank)), found.index(k)))}
 
 
-def document(base: str | None = None) -> dict[str, Any]:
+def document(dataset: _loader.Dataset, base: str | None = None) -> dict[str, Any]:
     """The plan, the NBS 2018 classification and their links, as one JSON-LD document of plain data.
 
     ``@graph`` holds, in this order: the plan's concept scheme, its 64 concepts in
@@ -347,24 +387,31 @@ def document(base: str | None = None) -> dict[str, Any]:
     source register, then the declarations of the project's own properties.
 
     Args:
+        dataset: the data, its kinds among it.
         base: the base of the concepts' IRIs (see :func:`check_base`); ``None`` for ``urn:sei-policy:``.
 
     Raises:
         InvalidArgumentError: ``base`` is not an absolute IRI ending with ``/``, ``#`` or ``:``.
 
-    >>> doc = document("https://example.org/sei/")
+    >>> doc = document(_loader.load(), "https://example.org/sei/")
     >>> doc["@graph"][0]["@id"], doc["@graph"][0]["@type"]
     ('https://example.org/sei/plan:sei-2020', 'skos:ConceptScheme')
     >>> doc["@context"]["sei"]
     'https://example.org/sei/vocab#'
     """
     base = check_base(base)
-    dataset = _loader.load()
     plan: Plan = dataset.plan
     classification: Classification = dataset.classification
     plan_iri = base + plan.id
     nbs_iri = base + classification.id
 
+    concepts = [
+        (spec, record)
+        for spec in dataset.kinds.values()
+        if spec.document is not None and issubclass(spec.document, Plan)
+        for record in members(dataset, spec)
+        if isinstance(record, Record)
+    ]
     nodes: dict[str, dict[str, Any]] = {}
     nodes[plan_iri] = {
         "@type": "skos:ConceptScheme",
@@ -375,11 +422,11 @@ def document(base: str | None = None) -> dict[str, Any]:
         "issued": plan.issued.isoformat(),
         "versionInfo": plan.edition,
         "license": DATA_LICENCE_URL,
-        "hasTopConcept": [base + r.id for r in plan.records if r.kind != "action"],
+        "hasTopConcept": [base + r.id for spec, r in concepts if _top(spec, r)],
         **_provenance(plan, plan.provenance),
     }
-    for record in plan.records:
-        nodes[base + record.id] = _concept(plan, record, plan_iri, top=record.kind != "action")
+    for spec, record in concepts:
+        nodes[base + record.id] = _concept(plan, record, plan_iri, top=_top(spec, record), values=_values(spec))
     nodes[nbs_iri] = {
         "@type": "skos:ConceptScheme",
         "identifier": classification.id,
@@ -393,11 +440,12 @@ def document(base: str | None = None) -> dict[str, Any]:
         "source": _sources(plan, classification.source_keys),
     }
     for category in classification.categories:
-        nodes[base + category.id] = _concept(plan, category, nbs_iri, top=True)
+        values = _values(spec_of(dataset, type(category), "export()"))
+        nodes[base + category.id] = _concept(plan, category, nbs_iri, top=True, values=values)
 
-    for row in relations():
-        forward, back = _LINKS[str(row["relation"])]
-        subject, target = base + str(row["from"]), base + str(row["to"])
+    for link in links(dataset):
+        forward, back = link.column.skos
+        subject, target = base + link.source, base + link.target
         _link(nodes, subject, forward, target)
         if back is not None:
             _link(nodes, target, back, subject)
@@ -412,11 +460,25 @@ def document(base: str | None = None) -> dict[str, Any]:
         }
         for source in plan.sources
     )
+    example = _example(dataset)
     graph += (
-        {"@id": f"sei:{name}", "@type": "rdf:Property", "label": name, "comment": comment}
+        {"@id": f"sei:{name}", "@type": "rdf:Property", "label": name, "comment": comment.format(example=example)}
         for name, comment in _VOCABULARY
     )
-    return {"@context": _context(base), "@graph": graph}
+    context = _context(base)
+    declared = {name for name, _ in _VOCABULARY}
+    for spec in dataset.kinds.values():  # a kind's own value columns that the vocabulary lacks: sei:<term>
+        for column in _values(spec) if spec.document is not None else ():
+            term = _term(column.name)
+            used = any(term in n for n in nodes.values())
+            if used and term not in context:
+                context[term] = f"sei:{term}"
+            if used and term not in declared and context[term] == f"sei:{term}":
+                declared.add(term)
+                graph.append(
+                    {"@id": f"sei:{term}", "@type": "rdf:Property", "label": term, "comment": column.description}
+                )
+    return {"@context": context, "@graph": graph}
 
 
 def dumps(doc: dict[str, Any]) -> str:
@@ -428,7 +490,9 @@ def dumps(doc: dict[str, Any]) -> str:
     return json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
 
 
-def write_jsonld(path: Path, *, overwrite: bool = False, base: str | None = None, **_: object) -> list[Path]:
+def write_jsonld(
+    dataset: _loader.Dataset, path: Path, *, overwrite: bool = False, base: str | None = None, **_: object
+) -> list[Path]:
     """Write the SKOS graph as one JSON-LD file, atomically, with its context inline.
 
     Args:
@@ -440,13 +504,15 @@ def write_jsonld(path: Path, *, overwrite: bool = False, base: str | None = None
         ExportError: ``path`` exists and ``overwrite`` is false, or its folder does not exist.
         InvalidArgumentError: ``base`` is not an absolute IRI ending with ``/``, ``#`` or ``:``.
     """
-    text = dumps(document(base))
+    text = dumps(document(dataset, base))
     with atomic_path(path, overwrite=overwrite) as target:
         write_text(target, text)
     return [Path(path)]
 
 
-def write_turtle(path: Path, *, overwrite: bool = False, base: str | None = None, **_: object) -> list[Path]:
+def write_turtle(
+    dataset: _loader.Dataset, path: Path, *, overwrite: bool = False, base: str | None = None, **_: object
+) -> list[Path]:
     """Write the same graph as :func:`write_jsonld`, in Turtle, atomically, through rdflib.
 
     rdflib parses the JSON-LD document and writes its triples. The blank nodes (the
@@ -467,7 +533,7 @@ def write_turtle(path: Path, *, overwrite: bool = False, base: str | None = None
     with warnings.catch_warnings():
         # rdflib 7's JSON-LD parser makes a ConjunctiveGraph of its own, and warns of it (RDFLib/rdflib#3064).
         warnings.filterwarnings("ignore", "ConjunctiveGraph is deprecated", DeprecationWarning)
-        parsed = rdflib.Graph().parse(data=dumps(document(base)), format="json-ld")
+        parsed = rdflib.Graph().parse(data=dumps(document(dataset, base)), format="json-ld")
     graph = rdflib.Graph(bind_namespaces="none")
     for prefix, namespace in (
         ("dcterms", DCTERMS),
@@ -523,3 +589,39 @@ def _relabelled(graph: rdflib.Graph) -> Iterator[tuple[rdflib.term.Node, rdflib.
         labels[node] = rdflib.BNode(f"b{digest}" if seen[digest] == 1 else f"b{digest}x{seen[digest]}")
     for subject, predicate, value in graph:
         yield labels.get(subject, subject), predicate, labels.get(value, value)
+
+
+_LIMIT = 64 * 2**20
+"""The largest file the recognisers read, in bytes: an export is far smaller."""
+
+
+def recognise_jsonld(dataset: _loader.Dataset, path: Path) -> bool:
+    """Whether ``path`` is a JSON-LD export of the library: its context declares SKOS and the ``sei`` vocabulary."""
+    try:
+        if not path.is_file() or path.stat().st_size > _LIMIT:
+            return False
+        body = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError, RecursionError):
+        return False
+    context = body.get("@context") if isinstance(body, dict) else None
+    return (
+        isinstance(context, dict)
+        and context.get("skos") == SKOS
+        and str(context.get("sei", "")).endswith(("vocab#", "vocab/"))
+        and isinstance(body.get("@graph"), list)
+    )
+
+
+def recognise_turtle(dataset: _loader.Dataset, path: Path) -> bool:
+    """Whether ``path`` is a Turtle export of the library: it opens with its prefixes, ``sei`` among them."""
+    try:
+        if not path.is_file():
+            return False
+        with open(path, "rb") as file:
+            head = file.read(4096).decode("utf-8", "replace")
+    except OSError:
+        return False
+    lines = head.splitlines()
+    return f"@prefix skos: <{SKOS}> ." in lines and any(
+        line.startswith("@prefix sei: <") and line.endswith(("vocab#> .", "vocab/> .")) for line in lines
+    )

@@ -11,30 +11,33 @@ Missing values: an empty text is ``""`` (Stata has no missing string), an empty 
 is Stata's system missing ``.`` in a ``long`` variable. The files carry a fixed time
 stamp, the plan's issue date, so the same data gives the same bytes on every run.
 
-The labels come from :mod:`sei_policy._columns`, which the Excel workbook shares:
+The variable labels are the columns' declared labels (``Column.label``, at most 80
+characters), which the Excel workbook shows too; the types come from the declared types:
+an integer column is a ``long`` even where every value is empty (the plan's ``number``).
 
->>> from sei_policy._stata import column_label
->>> column_label("title_zh"), column_label("requirement_id"), column_label("agency_ids_status")
-('Title (Chinese)', 'Requirement (identifier)', 'Status of agencies (identifiers)')
+>>> from sei_policy import _loader
+>>> frames = _tables(_loader.load(), __import__("pandas"))
+>>> frame, labels = frames["target.dta"]
+>>> str(frame["year"].dtype), labels["title_zh"]
+('Int64', 'Title (Chinese)')
 """
 
 from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-import attrs
-
 from sei_policy import _loader
 from sei_policy._about import __version__
-from sei_policy._columns import MAX_LABEL, column_label
-from sei_policy._export import ExportError, MissingExtraError, atomic_path, relations_frame, to_frame
-from sei_policy.models import KINDS, Record
+from sei_policy._formats import tables as _tables_of
+from sei_policy._formats.files import atomic_path, write_marker
+from sei_policy._formats.tables import MAX_LABEL
+from sei_policy.errors import ExportError, MissingExtraError
 
-__all__ = ("DTA_VERSION", "TIME_STAMP", "column_label", "dataset_label", "write")
+__all__ = ("DTA_VERSION", "TIME_STAMP", "dataset_label", "write")
 
 DTA_VERSION = 118
 """The ``.dta`` format written: 118, read by Stata 14 and later, with UTF-8 strings."""
@@ -52,14 +55,13 @@ _RESERVED = frozenset(
 )  # fmt: skip
 
 
-
-def dataset_label(name: str) -> str:
+def dataset_label(edition: str, name: str) -> str:
     """The dataset label of one file: ``sei_policy <version>, data edition <edition>: <name>``.
 
-    >>> dataset_label("action")  # doctest: +ELLIPSIS
-    'sei_policy ..., data edition ...: action'
+    >>> dataset_label("2026.2", "action")  # doctest: +ELLIPSIS
+    'sei_policy ..., data edition 2026.2: action'
     """
-    return f"sei_policy {__version__}, data edition {_loader.load().plan.edition}: {name}"[:MAX_LABEL]
+    return f"sei_policy {__version__}, data edition {edition}: {name}"[:MAX_LABEL]
 
 
 def _check_names(columns: Iterable[str]) -> None:
@@ -67,17 +69,6 @@ def _check_names(columns: Iterable[str]) -> None:
     bad = [c for c in columns if not _NAME.fullmatch(c) or c in _RESERVED]
     if bad:
         raise ExportError(f"not valid Stata variable names: {', '.join(map(repr, bad))}"[:300])
-
-
-def _integer_fields(kind: str | None) -> frozenset[str]:
-    """The columns that hold whole numbers by the models' types, even where every value is empty (``year``)."""
-    classes: list[type] = [Record] if kind is None else [Record, KINDS[kind].cls]
-    found = set()
-    for cls in classes:
-        for field in attrs.fields(cls):
-            if field.type in (int, int | None):
-                found.add(field.name)
-    return frozenset(found)
 
 
 def _utf8_length(value: object) -> int:
@@ -97,23 +88,22 @@ def strl_columns(frame: Any) -> list[str]:
     ]
 
 
-def stata_frame(pd: Any, frame: Any, integers: Iterable[str] = ()) -> Any:
+def stata_frame(pd: Any, frame: Any) -> Any:
     """A frame of :func:`~sei_policy.to_frame` with dtypes that ``DataFrame.to_stata`` writes as intended.
 
     - ``category`` columns (``kind``, the status columns) are kept: pandas writes them as
       numbers with value labels, one label set per column, named for it;
-    - whole numbers (``Int64``, and the ``integers`` columns, which may be empty
-      throughout) stay ``Int64``: pandas writes a Stata ``long`` and a missing value as ``.``;
+    - whole numbers (``Int64``, which the declared integer columns are even where every
+      value is empty) stay ``Int64``: pandas writes a Stata ``long`` and a missing value as ``.``;
     - fractional numbers (``Float64``) become ``float64``, missing as ``.``;
     - everything else becomes ``object`` text with ``""`` for a missing value.
     """
-    integers = frozenset(integers)
     out = {}
     for column in frame.columns:
         series = frame[column]
         if isinstance(series.dtype, pd.CategoricalDtype):
             out[column] = series
-        elif column in integers or str(series.dtype) == "Int64":
+        elif str(series.dtype) == "Int64":
             out[column] = series.astype("Int64")
         elif str(series.dtype) == "Float64":
             out[column] = series.astype("float64")
@@ -122,13 +112,14 @@ def stata_frame(pd: Any, frame: Any, integers: Iterable[str] = ()) -> Any:
     return pd.DataFrame(out, columns=list(frame.columns))
 
 
-def write_frame(frame: Any, path: Path, *, name: str) -> None:
+def write_frame(frame: Any, path: Path, *, label: str, labels: Mapping[str, str] | None = None) -> None:
     """Write one prepared frame as a ``.dta`` file, with its labels and the fixed time stamp.
 
     Args:
         frame: a frame from :func:`stata_frame`.
         path: the file to write.
-        name: what the file holds, for the dataset label (``action``, ``relations``).
+        label: the dataset label (see :func:`dataset_label`).
+        labels: each column's variable label (at most 80 characters); a column without one gets none.
     """
     columns = [str(c) for c in frame.columns]
     _check_names(columns)
@@ -138,32 +129,29 @@ def write_frame(frame: Any, path: Path, *, name: str) -> None:
         version=DTA_VERSION,
         byteorder="little",
         time_stamp=TIME_STAMP,
-        data_label=dataset_label(name),
-        variable_labels={c: column_label(c) for c in columns},
+        data_label=label,
+        variable_labels={c: labels[c][:MAX_LABEL] for c in columns if labels and c in labels},
         convert_strl=strl_columns(frame),
     )
 
 
-def _tables(pd: Any) -> dict[str, Any]:
-    """Each file's name and its frame: one per kind, in the order of :data:`~sei_policy.KINDS`, then the relations."""
-    tables = {
-        f"{spec.kind}.dta": stata_frame(pd, to_frame(spec.kind), _integer_fields(spec.kind)) for spec in KINDS.values()
-    }
-    tables["relations.dta"] = stata_frame(pd, relations_frame())
-    return tables
+def _tables(dataset: _loader.Dataset, pd: Any) -> dict[str, tuple[Any, dict[str, str]]]:
+    """Each file's name, frame and variable labels: one per kind, in the registry's order, then the relations."""
+    files = {}
+    for name, found in _tables_of.tables(dataset).items():
+        data = stata_frame(pd, _tables_of.frame(dataset, found, "export to stata"))
+        files[f"{name}.dta"] = (data, {c.name: _tables_of.label(c) for c in found.columns})
+    return files
 
 
-def write(path: Path, *, overwrite: bool = False, excel: bool = False, base: str | None = None) -> list[Path]:
+def write(dataset: _loader.Dataset, path: Path, *, overwrite: bool = False, **_: object) -> list[Path]:
     """Create the folder ``path`` with one ``.dta`` file per kind, named for it, and ``relations.dta``.
 
     Args:
         path: the folder to create.
         overwrite: replace the files of an existing folder.
-        excel: ignored (it concerns CSV files).
-        base: ignored (it concerns RDF).
-
     Returns:
-        The paths of the files written, in the order of :data:`~sei_policy.KINDS`, then
+        The paths of the files written, in the order of the kinds, then
         ``relations.dta``.
 
     Raises:
@@ -174,9 +162,11 @@ def write(path: Path, *, overwrite: bool = False, excel: bool = False, base: str
         import pandas as pd  # type: ignore[import-untyped, unused-ignore]
     except ImportError:
         raise MissingExtraError("export to stata", "pandas", "pandas") from None
-    tables = _tables(pd)
+    files = _tables(dataset, pd)
     with atomic_path(path, overwrite=overwrite) as target:
         target.mkdir()
-        for name, frame in tables.items():
-            write_frame(frame, target / name, name=name.removesuffix(".dta"))
-    return [Path(path) / name for name in tables]
+        for name, (data, labels) in files.items():
+            label = dataset_label(dataset.plan.edition, name.removesuffix(".dta"))
+            write_frame(data, target / name, label=label, labels=labels)
+        write_marker(target, "stata")
+    return [Path(path) / name for name in files]

@@ -11,7 +11,7 @@ The workbook is deterministic: its document properties carry the plan's issue da
 the time of writing, and the zip archive is rewritten with fixed entry dates in sorted
 order, so the same data and the same openpyxl give the same bytes on every run.
 
->>> from sei_policy._excel import display_width
+>>> from sei_policy._formats.excel import display_width
 >>> display_width("new materials"), display_width("新材料")
 (13, 6)
 """
@@ -30,11 +30,13 @@ from typing import Any
 from sei_policy import _loader
 from sei_policy._about import DATA_LICENCE, DATA_LICENCE_TITLE, DATA_LICENCE_URL, __version__
 from sei_policy._cite import cite
-from sei_policy._columns import column_label
-from sei_policy._export import ExportError, MissingExtraError, Row, atomic_path, csv_tables
-from sei_policy.models import Kind, Status
+from sei_policy._formats.files import atomic_path
+from sei_policy._formats.tables import Table, tables
+from sei_policy._formats.tables import label as column_label
+from sei_policy.errors import ExportError, MissingExtraError
+from sei_policy.models import Column, Status
 
-__all__ = ("CREATED", "ZIP_DATE_TIME", "display_width", "write")
+__all__ = ("CREATED", "ZIP_DATE_TIME", "display_width", "recognise", "write")
 
 CREATED = datetime.datetime(2020, 9, 11)
 """The workbook's created and modified dates: the plan's issue date, never the time of writing."""
@@ -47,26 +49,15 @@ MAX_WIDTH = 60
 
 _FORBIDDEN = frozenset("[]:*?/\\")
 
-# What each kind's sheet holds, as docs/data.md says it.
-_KIND_TEXT: Mapping[Kind, str] = {
-    Kind.PLAN: "the document itself, in one row: its titles, summary and keywords, and the status of its metadata",
-    Kind.PRIORITY: "the six stabilities (六稳) the plan serves, P1 to P6",
-    Kind.GUARANTEE: "the six guarantees (六保) the plan serves, G1 to G6",
-    Kind.OBJECTIVE: "the reasons the preamble gives for the plan, O1 to O8",
-    Kind.REQUIREMENT: "the four requirement areas, parts 二 to 五 of the original, R1 to R4",
-    Kind.ACTION: "the twenty numbered items (一) to (二十) of the original, A1 to A20",
-    Kind.INDUSTRY: "the eight key industries of requirement 1, I1 to I8, each matched to an NBS 2018 field",
-    Kind.TARGET: "the numeric targets of action 9, T1 to T3 (the plan states no target year)",
-    Kind.AGENCY: "the issuing and responsible bodies, by abbreviation (NDRC, MOST …)",
-    Kind.NBS_2018: "the nine top-level fields of the NBS Strategic Emerging Industries Classification (2018)",
-}
-
-_SOURCE_COLUMNS = {
-    "key": "Key of the source, as the records' provenance cites it (S1, seed …)",
-    "address": "Address (URL) of the source, where recorded",
-    "description": "What the source is and what was read in it",
-    "reliability": "Reliability, where it is doubtful (low)",
-}
+_SOURCE_COLUMNS = (
+    Column(name="key", title="Key", label="Key of the source, as the records' provenance cites it (S1, seed …)",
+           description=""),
+    Column(name="address", title="Address", label="Address (URL) of the source, where recorded", description=""),
+    Column(name="description", title="Description", label="What the source is and what was read in it",
+           description=""),
+    Column(name="reliability", title="Reliability", label="Reliability, where it is doubtful (low)", description=""),
+)  # fmt: skip
+"""The columns of the sources sheet, the source register (not a kind of record)."""
 
 _STATUS_TEXT = {
     Status.VERIFIED: "read in a source of the register",
@@ -106,7 +97,7 @@ def _put(ws: Any, row: int, column: int, value: object) -> Any:
     return cell
 
 
-def _table(ws: Any, rows: Sequence[Row], columns: Sequence[str], kit: Any) -> None:
+def _table(ws: Any, rows: Sequence[Mapping[str, object]], columns: Sequence[str], kit: Any) -> None:
     """A data sheet: bold frozen header, typed values, a filter, and widths that fit the contents."""
     for j, name in enumerate(columns, start=1):
         _put(ws, 1, j, name).font = kit.Font(bold=True)
@@ -123,9 +114,9 @@ def _table(ws: Any, rows: Sequence[Row], columns: Sequence[str], kit: Any) -> No
     ws.auto_filter.ref = f"A1:{kit.get_column_letter(len(columns))}{len(rows) + 1}"
 
 
-def _readme(ws: Any, tables: Mapping[str, Sequence[Row]], kit: Any) -> None:
+def _readme(ws: Any, dataset: _loader.Dataset, sheets_of: Mapping[str, Table], kit: Any) -> None:
     """The README sheet: what the data is, its licence, how to cite it, and what each sheet and column holds."""
-    plan = _loader.load().plan
+    plan = dataset.plan
     issuers = "; ".join(f"{a.title.en} ({a.title.zh}, {a.notation})" for a in plan.issuers())
     bold = kit.Font(bold=True)
     wrap = kit.Alignment(wrap_text=True, vertical="top")
@@ -137,7 +128,10 @@ def _readme(ws: Any, tables: Mapping[str, Sequence[Row]], kit: Any) -> None:
         ("Issued on", plan.issued.isoformat()),
         ("Also included", "the top-level fields of the NBS Strategic Emerging Industries Classification (2018)"),
         ("Data edition", plan.edition),
-        ("Package", f"sei_policy {__version__}, a Python data library (pip install sei-policy)"),
+        (
+            "Package",
+            f"sei_policy {__version__}, a Python data library (install from a checkout: python -m pip install .)",
+        ),
         (
             "Licence",
             f"The data: {DATA_LICENCE} ({DATA_LICENCE_TITLE}, "
@@ -145,7 +139,7 @@ def _readme(ws: Any, tables: Mapping[str, Sequence[Row]], kit: Any) -> None:
             "provenance (in Python, sp.get(identifier).provenance and sp.cite(identifier)); the sources "
             "sheet lists them all. The code of the sei_policy library: MIT.",
         ),
-        ("How to cite", cite("plan:sei-2020")),
+        ("How to cite", cite(plan.id)),
         (
             "Cite one record",
             'In Python: import sei_policy as sp; print(sp.cite("action:new-materials")); '
@@ -175,15 +169,14 @@ def _readme(ws: Any, tables: Mapping[str, Sequence[Row]], kit: Any) -> None:
     for j, head in enumerate(("Sheet", "What it holds", "Rows"), start=1):
         _put(ws, row, j, head).font = bold
     sheets: list[tuple[str, str, int | None]] = [("README", "this page", None)]
-    for name, rows in tables.items():
-        if name in ("relations", "sources"):
-            continue
-        kind = Kind(name)
-        sheets.append((name, _KIND_TEXT[kind], len(rows)))
+    for name, found in sheets_of.items():
+        if found.spec is not None:
+            sheets.append((name, found.spec.summary or found.spec.plural, len(found.rows)))
     sheets.append(("relations", "one row per link from a record to another: from (an identifier), relation "
                                 "(the field that holds the link), to (an identifier), position (within a list, "
-                                "from 1)", len(tables["relations"])))  # fmt: skip
-    sheets.append(("sources", "the source register: key, address, description, reliability", len(tables["sources"])))
+                                "from 1)", len(sheets_of["relations"].rows)))  # fmt: skip
+    register = "the source register: key, address, description, reliability"
+    sheets.append(("sources", register, len(sheets_of["sources"].rows)))
     for name, text, count in sheets:
         row += 1
         _put(ws, row, 1, name)
@@ -193,10 +186,9 @@ def _readme(ws: Any, tables: Mapping[str, Sequence[Row]], kit: Any) -> None:
     for j, head in enumerate(("Column", "What it holds"), start=1):
         _put(ws, row, j, head).font = bold
     columns: dict[str, str] = {}
-    for name, rows in tables.items():
-        if rows and name != "sources":
-            columns.update({c: column_label(c) for c in rows[0] if c not in columns})
-    columns.update(_SOURCE_COLUMNS)
+    for found in sheets_of.values():
+        if found.rows:
+            columns.update({c.name: column_label(c) for c in found.columns if c.name not in columns})
     for name, text in columns.items():
         row += 1
         _put(ws, row, 1, name)
@@ -206,15 +198,18 @@ def _readme(ws: Any, tables: Mapping[str, Sequence[Row]], kit: Any) -> None:
     ws.column_dimensions["C"].width = 8
 
 
-def _tables() -> dict[str, tuple[Row, ...]]:
-    """Each data sheet's name and rows: the kinds, the relations, then the source register."""
-    tables = {Path(name).stem: rows for name, rows in csv_tables().items()}
-    plan = _loader.load().plan
-    tables["sources"] = tuple(
-        {"key": s.key, "address": s.address, "description": s.description, "reliability": s.reliability}
-        for s in plan.sources
+def _tables(dataset: _loader.Dataset) -> dict[str, Table]:
+    """Each data sheet's name and table: the kinds, the relations, then the source register."""
+    found = tables(dataset)
+    found["sources"] = Table(
+        "sources",
+        _SOURCE_COLUMNS,
+        tuple(
+            {"key": s.key, "address": s.address, "description": s.description, "reliability": s.reliability}
+            for s in dataset.plan.sources
+        ),
     )
-    return tables
+    return found
 
 
 def _deterministic_zip(data: bytes) -> bytes:
@@ -230,14 +225,12 @@ def _deterministic_zip(data: bytes) -> bytes:
     return out.getvalue()
 
 
-def write(path: Path, *, overwrite: bool = False, excel: bool = False, base: str | None = None) -> list[Path]:
+def write(dataset: _loader.Dataset, path: Path, *, overwrite: bool = False, **_: object) -> list[Path]:
     """Write one ``.xlsx`` workbook at ``path``: README, a sheet per kind, relations, sources.
 
     Args:
         path: the workbook file to write.
         overwrite: replace an existing file.
-        excel: ignored (it concerns CSV files).
-        base: ignored (it concerns RDF).
 
     Returns:
         ``[path]``.
@@ -256,16 +249,15 @@ def write(path: Path, *, overwrite: bool = False, excel: bool = False, base: str
     # What the sheet builders use of openpyxl, handed to them so that openpyxl is imported here only.
     kit = SimpleNamespace(Font=styles.Font, Alignment=styles.Alignment, get_column_letter=utils.get_column_letter)
 
-    plan = _loader.load().plan
-    tables = _tables()
+    plan = dataset.plan
+    sheets = _tables(dataset)
     wb = openpyxl.Workbook()
     readme = wb.active
     readme.title = "README"
-    _readme(readme, tables, kit)
-    for name, rows in tables.items():
+    _readme(readme, dataset, sheets, kit)
+    for name, found in sheets.items():
         ws = wb.create_sheet(_check_sheet_name(name))
-        columns = list(rows[0]) if rows else []
-        _table(ws, rows, columns, kit)
+        _table(ws, found.rows, [c.name for c in found.columns], kit)
     props = wb.properties
     props.creator = "sei_policy"
     props.lastModifiedBy = None
@@ -281,3 +273,13 @@ def write(path: Path, *, overwrite: bool = False, excel: bool = False, base: str
     with atomic_path(path, overwrite=overwrite) as target:
         target.write_bytes(data)
     return [Path(path)]
+
+
+def recognise(dataset: _loader.Dataset, path: Path) -> bool:
+    """Whether ``path`` is a workbook the library wrote: its document properties name sei_policy as the creator."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            core = archive.read("docProps/core.xml")
+    except (OSError, KeyError, zipfile.BadZipFile, ValueError):
+        return False
+    return b"<dc:creator>sei_policy</dc:creator>" in core

@@ -1,0 +1,407 @@
+"""The data as tables: plain dicts, flat rows, links and pandas frames, all derived from the registry.
+
+- :func:`asdict` gives a record (or the plan) in its nested JSON form;
+- :func:`to_records` gives flat rows, one per record, with the columns each kind declares;
+- :func:`relations` gives one row per link between two records, from the kinds' relation columns;
+- :func:`to_frame` gives the same rows as a pandas DataFrame, typed by the declared columns.
+
+Nothing here names a field: the columns, their order and types, the relations and the
+kinds all come from ``dataset.kinds`` (:class:`~sei_policy.models.KindSpec` and its
+:class:`~sei_policy.models.Column` declarations), so a kind added to a dataset shows in
+every table. The public functions read the shipped dataset; the functions that take a
+:class:`~sei_policy._loader.Dataset` serve the formats and the tests.
+
+>>> import sei_policy as sp
+>>> rows = sp.to_records("action")
+>>> len(rows), list(rows[3])[:6]
+(20, ['id', 'kind', 'notation', 'number', 'title_en', 'title_zh'])
+>>> rows[3]["status"], rows[3]["keywords_status"]
+('verified', 'inferred')
+"""
+
+from __future__ import annotations
+
+import datetime
+import enum
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+import attrs
+
+from sei_policy import _converter, _loader
+from sei_policy.errors import InvalidArgumentTypeError, MissingExtraError, UnknownKindError
+from sei_policy.models import (
+    RECORD_STATUS,
+    Column,
+    Kind,
+    KindSpec,
+    Plan,
+    PlanOrRecord,
+    Record,
+    Status,
+    ValueType,
+    kind_of,
+    status_column,
+)
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = (
+    "MAX_LABEL",
+    "RELATION_COLUMNS",
+    "SEPARATOR",
+    "Link",
+    "Row",
+    "Table",
+    "asdict",
+    "label",
+    "links",
+    "members",
+    "relation_rows",
+    "relations",
+    "relations_frame",
+    "spec_of",
+    "table",
+    "tables",
+    "to_frame",
+    "to_records",
+)
+
+Value = str | int | float | None
+Row = dict[str, Value]
+
+SEPARATOR = ";"
+"""Joins the items of a list in one cell: identifiers, aliases, keywords."""
+
+MAX_LABEL = 80
+"""The longest label a column gets (Stata's limit for variable and dataset labels), in characters."""
+
+_WEAKEST_FIRST = (Status.UNVERIFIED, Status.INFERRED, Status.REPORTED, Status.SEED, Status.VERIFIED)
+
+RELATION_COLUMNS = (
+    Column(
+        name="from",
+        title="From",
+        label="Record the link starts from (identifier)",
+        description="The identifier of the record that holds the link.",
+    ),
+    Column(
+        name="relation",
+        title="Relation",
+        label="Relation (the field that holds the link)",
+        description="The field that holds the link, named as in the record tables ({example} …).",
+    ),
+    Column(
+        name="to",
+        title="To",
+        label="Record the link points to (identifier)",
+        description=(
+            "The identifier of the record the link points to, in the table of its kind (the relation says which)."
+        ),
+    ),
+    Column(
+        name="position",
+        title="Position",
+        label="Position within the field's list (from 1)",
+        description="The position of the link within its field, from 1 (1 for a single identifier).",
+        type=ValueType.INTEGER,
+    ),
+)
+"""The columns of :func:`relations`; ``{example}`` in a description is the first single relation of the kinds."""
+
+
+def label(column: Column) -> str:
+    """A column's label, at most :data:`MAX_LABEL` characters (Stata's limit).
+
+    >>> label(RELATION_COLUMNS[3])
+    "Position within the field's list (from 1)"
+    """
+    return column.label[:MAX_LABEL]
+
+
+@attrs.frozen
+class Table:
+    """One flat table: its name (a kind, ``relations``), its columns in order, and its rows.
+
+    ``spec`` is the kind whose records the rows are (``None`` for the relations);
+    ``required`` names the columns that are never empty.
+    """
+
+    name: str
+    columns: tuple[Column, ...]
+    rows: tuple[Row, ...]
+    spec: KindSpec | None = None
+    required: frozenset[str] = frozenset()
+
+
+class Link(NamedTuple):
+    """One link between two records: the owning kind, its relation column, the records and the position."""
+
+    spec: KindSpec
+    column: Column
+    source: str
+    target: str
+    position: int
+
+
+# -- nested ------------------------------------------------------------------------
+
+
+def asdict(record: PlanOrRecord) -> dict[str, Any]:
+    """A record, or the plan, as plain JSON data: dicts, lists, strings, numbers and ``None``.
+
+    It is what the data files hold for the record, so ``json.loads(json.dumps(d)) == d``.
+
+    >>> import sei_policy as sp
+    >>> d = sp.asdict(sp.plan().action(4))
+    >>> d["kind"], d["title"]["zh"], d["provenance"]["status"]
+    ('action', '加快新材料产业强弱项', 'verified')
+    """
+    if not isinstance(record, Record | Plan):
+        raise InvalidArgumentTypeError("asdict()", "record", "a record or the plan", record)
+    return dict(_converter.unstructure(record))
+
+
+# -- the registry, read from the dataset ----------------------------------------------
+
+
+def spec_of(dataset: _loader.Dataset, kind: Kind | str | type[Any], function: str) -> KindSpec:
+    """The declaration of the kind a ``kind=`` argument names: its value, a :class:`Kind` or the record class.
+
+    A kind of the dataset's own (one a test registers) is found by its value or class too.
+    """
+    if isinstance(kind, str) and kind.strip().casefold() in dataset.kinds:
+        return dataset.kinds[kind.strip().casefold()]
+    if isinstance(kind, type):
+        found = next((spec for spec in dataset.kinds.values() if spec.cls is kind), None)
+        if found is not None:
+            return found
+    kind_of(kind, function)  # what names no kind raises here, as everywhere in the library
+    raise UnknownKindError(str(kind), tuple(dataset.kinds))  # pragma: no cover - a dataset lacking a shipped kind
+
+
+def members(dataset: _loader.Dataset, spec: KindSpec) -> tuple[PlanOrRecord, ...]:
+    """The records of one kind in the dataset, in document order (the plan itself for the plan's kind)."""
+    if spec.document is None:
+        return tuple(d for d in dataset.documents if isinstance(d, spec.cls))
+    found: list[PlanOrRecord] = []
+    for document in dataset.documents:
+        if isinstance(document, spec.document):
+            found += getattr(document, spec.collection)
+    return tuple(found)
+
+
+def _plan_kinds(dataset: _loader.Dataset) -> tuple[KindSpec, ...]:
+    """The kinds whose records a plan holds, in the registry's order: what ``to_records()`` gives."""
+    return tuple(s for s in dataset.kinds.values() if s.document is not None and issubclass(s.document, Plan))
+
+
+# -- flat --------------------------------------------------------------------------
+
+
+def _cell(value: object) -> Value:
+    """A value as one cell: text, a number or ``None``; a list joined with ``;``, a date as ISO text."""
+    kind = type(value)
+    if kind is str or kind is int or kind is float or value is None:
+        return value  # type: ignore[return-value]  # exactly one of the cell types, checked just above
+    if kind is tuple:
+        return SEPARATOR.join(str(v) for v in value)  # type: ignore[attr-defined]  # a tuple, checked just above
+    if isinstance(value, enum.Enum | str):
+        return str(value)  # a StrEnum writes as its plain value
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    raise TypeError(f"no flat form for {kind.__name__}")  # pragma: no cover - the models hold no other
+
+
+def _claimed(record: PlanOrRecord) -> dict[str, Status]:
+    """Each claimed field, as a column stem (``title_en``, ``keywords_en``), with its weakest status."""
+    found: dict[str, Status] = {}
+    for claim in record.provenance.fields:
+        column = claim.field.partition("[")[0].replace(".", "_")
+        status = record.provenance.status_of(claim.field)
+        if column not in found or _WEAKEST_FIRST.index(status) < _WEAKEST_FIRST.index(found[column]):
+            found[column] = status
+    return found
+
+
+def _table(dataset: _loader.Dataset, specs: Sequence[KindSpec], name: str) -> Table:
+    """The rows of the records of ``specs``, with the union of their columns, then the status columns."""
+    records = [(spec, record) for spec in specs for record in members(dataset, spec)]
+    present = [spec for spec in specs if any(s is spec for s, _ in records)] or list(specs)
+    declared: dict[str, Column] = {}
+    for spec in present:
+        for column in spec.columns:
+            declared.setdefault(column.name, column)
+    claims = [_claimed(record) for _, record in records]
+    claimed: dict[str, None] = {}
+    for found in claims:
+        claimed.update(dict.fromkeys(found))
+    order = list(declared)
+    stems = sorted(claimed, key=lambda c: (order.index(c) if c in order else len(order), c))
+    statuses = tuple(_status_column(stem, _owner(present, stem)) for stem in stems)
+    own = {str(spec.kind): frozenset(c.name for c in spec.columns) for spec in present}
+    rows = []
+    for (spec, record), found in zip(records, claims, strict=True):
+        mine = own[str(spec.kind)]
+        row: Row = {n: _cell(c.value(record)) if n in mine else None for n, c in declared.items()}
+        row["status"] = str(record.provenance.status)
+        for stem, column in zip(stems, statuses, strict=True):
+            row[column.name] = str(found[stem]) if stem in found else row["status"]
+        rows.append(row)
+    columns = (*declared.values(), RECORD_STATUS, *statuses)
+    required = frozenset({"id", "kind", RECORD_STATUS.name, *(c.name for c in statuses)})
+    return Table(name, columns, tuple(rows), present[0] if len(specs) == 1 else None, required)
+
+
+_STATUS_COLUMNS: dict[tuple[str, type], Column] = {}
+
+
+def _status_column(stem: str, cls: type) -> Column:
+    """:func:`~sei_policy.models.status_column`, made once per stem and class (a table asks for it on every call)."""
+    found = _STATUS_COLUMNS.get((stem, cls))
+    if found is None:
+        found = _STATUS_COLUMNS[stem, cls] = status_column(stem, cls)
+    return found
+
+
+def _owner(specs: Sequence[KindSpec], stem: str) -> type:
+    """The class that declares the column ``stem``, for its status column's label (the first kind's class else)."""
+    return next((s.cls for s in specs if any(c.name == stem for c in s.columns)), specs[0].cls)
+
+
+def table(
+    dataset: _loader.Dataset, kind: Kind | str | type[Any] | None = None, function: str = "to_records()"
+) -> Table:
+    """The flat table of one kind of ``dataset`` (every record of its plan for ``None``)."""
+    if kind is None:
+        return _table(dataset, _plan_kinds(dataset), "records")
+    spec = spec_of(dataset, kind, function)
+    return _table(dataset, (spec,), str(spec.kind))
+
+
+def links(dataset: _loader.Dataset) -> Iterator[Link]:
+    """Every link from a record to another, kind after kind in the registry's order, each in document order."""
+    for spec in dataset.kinds.values():
+        relations = spec.relations  # derived on each access: once per kind
+        if not relations:
+            continue
+        for record in members(dataset, spec):
+            for column in relations:
+                value = column.value(record)
+                targets = value if isinstance(value, tuple) else () if value is None else (value,)
+                for position, target in enumerate(targets, start=1):
+                    yield Link(spec, column, record.id, str(target), position)
+
+
+def relation_rows(dataset: _loader.Dataset) -> Table:
+    """The table of :func:`relations` for ``dataset``."""
+    example = next((c.name for s in dataset.kinds.values() for c in s.relations if c.type is ValueType.ID), "")
+    columns = tuple(attrs.evolve(c, description=c.description.format(example=example)) for c in RELATION_COLUMNS)
+    rows: tuple[Row, ...] = tuple(
+        {"from": link.source, "relation": link.column.name, "to": link.target, "position": link.position}
+        for link in links(dataset)
+    )
+    return Table("relations", columns, rows, None, frozenset(c.name for c in columns))
+
+
+def tables(dataset: _loader.Dataset) -> dict[str, Table]:
+    """Each kind's table, in the registry's order, then the relations: the files of ``export("csv")``."""
+    found = {str(spec.kind): _table(dataset, (spec,), str(spec.kind)) for spec in dataset.kinds.values()}
+    found["relations"] = relation_rows(dataset)
+    return found
+
+
+def to_records(kind: Kind | str | type[Any] | None = None) -> tuple[Row, ...]:
+    """Flat rows, one per record, in document order, every row with the same columns in the same order.
+
+    Columns: the ones every record has (``id``, ``kind``, ``notation``, ``number``,
+    ``title_en``, ``title_zh``, ``summary``, then the lists ``aliases_en``, ``aliases_zh``,
+    ``keywords_en``, ``keywords_zh``); then the kind's own columns as its class declares
+    them (its relations, named as on the record, and its other fields); then the record's
+    ``status`` and one ``<field>_status`` column for each field that has a claim of its own
+    (the weakest status among the field's claims). Lists are joined with ``;``, dates are
+    ISO text. Values are ``str``, ``int``, ``float`` or ``None``.
+
+    Args:
+        kind: one kind (a :class:`~sei_policy.Kind`, its value or the record class);
+            ``None`` for every record of the plan, as :func:`sei_policy.records` gives them.
+
+    >>> import sei_policy as sp
+    >>> [r["notation"] for r in sp.to_records(sp.Requirement)]
+    ['R1', 'R2', 'R3', 'R4']
+    >>> sp.to_records("target")[1]["value"]
+    100
+    """
+    return table(_loader.load(), kind).rows
+
+
+def relations() -> tuple[Row, ...]:
+    """One row per link from a record to another: ``from``, ``relation`` (the field), ``to``, ``position``.
+
+    Every relation column of every kind (the plan's issuers among them) is listed, kind
+    after kind, in document order; ``position`` counts from 1 within a list field.
+
+    >>> import sei_policy as sp
+    >>> [r["to"] for r in sp.relations() if r["from"] == "action:new-materials"]
+    ['requirement:key-industries', 'industry:new-materials']
+    """
+    return relation_rows(_loader.load()).rows
+
+
+def _pandas(what: str) -> Any:
+    try:
+        import pandas
+    except ImportError:
+        raise MissingExtraError(what, "pandas", "pandas") from None
+    return pandas
+
+
+def frame(dataset: _loader.Dataset, found: Table, what: str = "to_frame()") -> Any:
+    """A table as a pandas DataFrame, each column typed by its declaration (nullable dtypes)."""
+    pandas = _pandas(what)
+    data = pandas.DataFrame.from_records(list(found.rows), columns=[c.name for c in found.columns])
+    for column in found.columns:
+        data[column.name] = data[column.name].astype(_dtype(pandas, dataset, column))
+    return data
+
+
+def _dtype(pandas: Any, dataset: _loader.Dataset, column: Column) -> Any:
+    """``Int64`` for integers, ``Float64`` for numbers, ``category`` for the kind and the statuses, else ``string``."""
+    if column.type is ValueType.INTEGER:
+        return "Int64"
+    if column.type is ValueType.NUMBER:
+        return "Float64"
+    if column.type is ValueType.CHOICE and not column.choices:  # the kind: every kind, in a fixed order
+        return pandas.CategoricalDtype(list(dataset.kinds))
+    if column.type is ValueType.CHOICE and set(column.choices) <= set(Status):  # every status, in a fixed order
+        return pandas.CategoricalDtype([str(s) for s in Status])
+    return "string"
+
+
+def to_frame(kind: Kind | str | type[Any] | None = None) -> pd.DataFrame:
+    """The rows of :func:`to_records` as a pandas DataFrame, with nullable dtypes from the declared columns.
+
+    Integer columns are ``Int64`` (even where every value is empty, as the plan's
+    ``number``), numbers ``Float64``, ``kind`` and the status columns ``category`` (with
+    every kind, or every status, as categories, in a fixed order), everything else
+    pandas' nullable ``string``. pandas is an optional extra, imported only here.
+
+    Raises:
+        MissingExtraError: pandas is not installed (an ``ImportError`` naming the extra).
+
+    >>> import sei_policy as sp
+    >>> frame = sp.to_frame("target")
+    >>> frame.shape[0], str(frame["number"].dtype), str(frame["year"].dtype), str(frame["kind"].dtype)
+    (3, 'Int64', 'Int64', 'category')
+    """
+    dataset = _loader.load()
+    typed: pd.DataFrame = frame(dataset, table(dataset, kind, "to_frame()"))
+    return typed
+
+
+def relations_frame() -> pd.DataFrame:
+    """The rows of :func:`relations` as a pandas DataFrame (``position`` as ``Int64``)."""
+    dataset = _loader.load()
+    typed: pd.DataFrame = frame(dataset, relation_rows(dataset), "relations_frame()")
+    return typed
