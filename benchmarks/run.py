@@ -241,25 +241,31 @@ def compile_bytecode(trees: Sequence[Tree]) -> None:
 
 @dataclass
 class Measured:
-    """Every value pyperf gave, by tree and case; the loops of each calibrated case; each failed case's reason."""
+    """Every value pyperf gave, by tree, case and round; the loops of calibrated cases; why a case failed."""
 
-    times: dict[str, dict[str, list[float]]] = field(default_factory=dict)
-    rss: dict[str, dict[str, list[float]]] = field(default_factory=dict)
+    times: dict[str, dict[str, dict[int, list[float]]]] = field(default_factory=dict)
+    rss: dict[str, dict[str, dict[int, list[float]]]] = field(default_factory=dict)
     loops: dict[str, dict[str, int]] = field(default_factory=dict)
     errors: dict[str, dict[str, str]] = field(default_factory=dict)
+    round: int = 0
 
     def read(self, tree: str, path: Path) -> None:
-        """Add the values of one pyperf JSON file."""
+        """Add the values of one pyperf JSON file to the current round."""
         for bench in pyperf.BenchmarkSuite.load(str(path)).get_benchmarks():
             name = str(bench.get_name())
-            self.times.setdefault(tree, {}).setdefault(name, []).extend(float(v) for v in bench.get_values())
+            times = self.times.setdefault(tree, {}).setdefault(name, {}).setdefault(self.round, [])
+            times.extend(float(v) for v in bench.get_values())
             for run in bench.get_runs():
                 if not run.values:
                     continue  # a calibration run
                 self.loops.setdefault(tree, {})[name] = int(run.get_loops())
                 rss = run.get_metadata().get("command_max_rss")
                 if rss:
-                    self.rss.setdefault(tree, {}).setdefault(name, []).append(int(rss) / 2**20)
+                    self.rss.setdefault(tree, {}).setdefault(name, {}).setdefault(self.round, []).append(rss / 2**20)
+
+    def rounds(self, metric: str, tree: str, case: str) -> dict[int, list[float]]:
+        """A case's values on a tree, by round."""
+        return (self.rss if metric == "rss" else self.times).get(tree, {}).get(case, {})
 
     def error(self, tree: str, case: str) -> str | None:
         return self.errors.get(tree, {}).get(case)
@@ -312,28 +318,45 @@ def invoke(tree: Tree, group: str, names: Sequence[str], options: Sequence[str],
         invoke(tree, group, [name], options, out.with_name(f"{out.stem}-{index}.json"), measured)
 
 
+def batches(trees: Sequence[Tree], group: str, wanted: set[str], number: int) -> Iterator[tuple[Tree, list[str]]]:
+    """The invocations of one group in round ``number``: which tree, which cases.
+
+    One tree: the whole group at once. Two trees: each case that depends on the tree
+    alone, on one tree and then at once on the other (which goes first alternates), so
+    that a busy spell of the machine falls on both alike; then the cases that do not
+    depend on the tree, on the working tree only.
+    """
+    names = [case.name for case in cases.CASES[group] if case.name in wanted]
+    if len(trees) == 1:
+        yield trees[0], names
+        return
+    own = [name for name in names if name not in cases.TREE_INDEPENDENT]
+    for index, name in enumerate(own):
+        for tree in trees if (number + index) % 2 == 0 else reversed(trees):
+            yield tree, [name]
+    shared = [name for name in names if name in cases.TREE_INDEPENDENT]
+    if shared:
+        yield next(tree for tree in trees if tree.name == "current"), shared
+
+
 def measure(trees: Sequence[Tree], wanted: set[str], settings: Settings, folder: Path) -> Measured:
-    """Run the rounds: in each, every group on every tree, the first tree alternating between rounds."""
+    """Run the rounds: in each, every group's cases on every tree (see ``batches``)."""
     measured = Measured()
     for number in range(settings.rounds):
-        order = list(trees) if number % 2 == 0 else list(reversed(trees))
-        for group, members in cases.CASES.items():
-            for tree in order:
-                names = [
-                    c.name
-                    for c in members
-                    if c.name in wanted
-                    and measured.error(tree.name, c.name) is None
-                    and (tree.name == "current" or c.name not in cases.TREE_INDEPENDENT)
-                ]
-                if not names:
-                    continue
-                started = time.perf_counter()
-                out = folder / f"{tree.name}-{group}-round{number + 1}.json"
-                invoke(tree, group, names, settings.options[group], out, measured)
+        measured.round = number
+        for group in cases.CASES:
+            started = time.perf_counter()
+            count = 0
+            for index, (tree, batch) in enumerate(batches(trees, group, wanted, number)):
+                names = [name for name in batch if measured.error(tree.name, name) is None]
+                if names:
+                    out = folder / f"{tree.name}-{group}-round{number + 1}-{index}.json"
+                    invoke(tree, group, names, settings.options[group], out, measured)
+                    count += len(names)
+            if count:
                 print(
-                    f"  round {number + 1}/{settings.rounds}: {group:<7} on {tree.name:<7}"
-                    f" {len(names):>2} case(s) in {time.perf_counter() - started:5.1f} s",
+                    f"  round {number + 1}/{settings.rounds}: {group:<7} {count:>2} case(s)"
+                    f" in {time.perf_counter() - started:5.1f} s",
                     file=sys.stderr,
                     flush=True,
                 )
@@ -357,7 +380,7 @@ class Figure:
 GROUP_OF = {case.name: group for group, members in cases.CASES.items() for case in members}
 
 
-def summary(case: str, values: Sequence[float] | None, metric: str) -> float | None:
+def summary(case: str, values: Sequence[float], metric: str) -> float | None:
     """A case's figure: the best time of a per-call case, else the median.
 
     For a per-call time the best value is timeit's advice: a slower one is another
@@ -368,22 +391,46 @@ def summary(case: str, values: Sequence[float] | None, metric: str) -> float | N
     return min(values) if GROUP_OF[case] == "calls" and metric == "time" else statistics.median(values)
 
 
+def overall(measured: Measured, metric: str, tree: str, case: str) -> float | None:
+    """A case's figure over every round."""
+    return summary(case, [v for values in measured.rounds(metric, tree, case).values() for v in values], metric)
+
+
+def paired_ratio(measured: Measured, metric: str, ours: tuple[str, str], theirs: tuple[str, str]) -> float | None:
+    """The median over rounds of one (tree, case)'s figure over another's in the same round.
+
+    The two ran within seconds of each other in each round, so the machine's drift
+    between rounds cancels out.
+    """
+    mine, other = measured.rounds(metric, *ours), measured.rounds(metric, *theirs)
+    ratios = []
+    for number in sorted(mine.keys() & other.keys()):
+        top, bottom = summary(ours[1], mine[number], metric), summary(theirs[1], other[number], metric)
+        if top is not None and bottom:
+            ratios.append(top / bottom)
+    return statistics.median(ratios) if ratios else None
+
+
+def own_tree(case: str, tree: str) -> str:
+    """The tree whose processes measured a case: the working tree's for cases that do not depend on it."""
+    return "current" if case in cases.TREE_INDEPENDENT else tree
+
+
 def figure(spec: Spec, tree: str, measured: Measured) -> Figure:
     """The row's figure, its baseline's (always from the working tree's processes), their ratio and the status."""
-    source = measured.rss if spec.metric == "rss" else measured.times
-    own_tree = "current" if spec.case in cases.TREE_INDEPENDENT else tree
-    ours = summary(spec.case, source.get(own_tree, {}).get(spec.case), spec.metric)
-    errors = [measured.error(own_tree, spec.case)]
-    baseline = None
+    case_tree = own_tree(spec.case, tree)
+    ours = overall(measured, spec.metric, case_tree, spec.case)
+    errors = [measured.error(case_tree, spec.case)]
+    baseline = ratio = None
     if spec.baseline is not None:
-        baseline = summary(spec.baseline, source.get("current", {}).get(spec.baseline), spec.metric)
+        baseline = overall(measured, spec.metric, "current", spec.baseline)
+        ratio = paired_ratio(measured, spec.metric, (case_tree, spec.case), ("current", spec.baseline))
         errors.append(measured.error("current", spec.baseline))
     found = [e for e in errors if e is not None]
     error = "; ".join(dict.fromkeys(found)) if found else None
-    ratio = ours / baseline if ours is not None and baseline else None
     measured_value = ratio if spec.on == "ratio" else ours
     status: Status
-    if error is not None or ours is None or (spec.baseline is not None and baseline is None):
+    if error is not None or ours is None or (spec.baseline is not None and ratio is None):
         status = "ERROR"
         error = error or "no value was measured"
     elif spec.limit is None:
@@ -462,8 +509,8 @@ def compare_table(specs: Sequence[Spec], measured: Measured, base: str, *, markd
             return shown if spec.baseline is None or fig.ratio is None else f"{shown} ({fmt_ratio(fig.ratio)})"
 
         change = None
-        if spec.case not in cases.TREE_INDEPENDENT and before.ours and after.ours is not None:
-            change = after.ours / before.ours
+        if spec.case not in cases.TREE_INDEPENDENT:
+            change = paired_ratio(measured, spec.metric, ("current", spec.case), ("base", spec.case))
         body.append(
             [
                 spec.label,
@@ -587,7 +634,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         table, figures = compare_table(specs, measured, args.base, markdown=args.markdown)
     print(table)
     print()
-    print("Per-call figures are the best of pyperf's values, others the median; a ratio divides one figure by another.")
+    print(
+        "Per-call figures are the best of pyperf's values, others the median; a ratio is the median over rounds"
+        " of the ratio of the two figures in the same round."
+    )
     errors = sorted({fig.error for fig in figures if fig.error is not None})
     for error in errors:
         print(f"ERROR: {error}")
