@@ -144,7 +144,7 @@ FULL = Settings(
     options={
         "process": ("--processes", "1", "--values", "5", "--warmups", "1"),
         "fresh": ("--processes", "1", "--values", "3"),
-        "calls": ("--processes", "2", "--values", "2", "--warmups", "1", "--min-time", "0.02"),
+        "calls": ("--processes", "1", "--values", "3", "--warmups", "1", "--min-time", "0.02"),
     },
 )
 FAST = Settings(
