@@ -8,13 +8,13 @@ From the repository root, with the ``bench`` extra installed::
     python benchmarks/run.py --base 69f7e02     # before and after: REV and the working tree, interleaved
 
 The cases themselves are ``benchmarks/cases.py``, a pyperf script; this script runs
-it once per group of cases, tree and round, with one tree's ``src`` first on
+it for every group of cases, tree and round, with one tree's ``src`` first on
 ``PYTHONPATH``, reads the JSON that pyperf writes, and prints figures, ratios,
 targets and PASS/MISS. With ``--base`` it checks REV out into a temporary git
-worktree (no network) and measures both trees in the same rounds, alternating
-which goes first; each row then shows both figures and after / before. Cases
-that do not depend on sei_policy (``python -c pass``, the floor, a dict lookup,
-pycountry) run once per round and serve both trees.
+worktree (no network) and runs each case on both trees back to back in every
+round, alternating which goes first; each row then shows both figures and
+after / before. Cases that do not depend on sei_policy (``python -c pass``, the
+floor, a dict lookup, pycountry) run once per round and serve both trees.
 
 Exit status: 1 if a case could not run (the table says why), else 0; a MISS does
 not change it.
