@@ -139,9 +139,9 @@ def run_fresh(loops: int, code: str) -> float:
 # -- the pyperf script ---------------------------------------------------------------
 
 
-def _add_options(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+def _add_options(parser: argparse.ArgumentParser, *, required: bool = True) -> argparse.ArgumentParser:
     """Add this script's own options to ``parser`` (pyperf's, or one that reads only them)."""
-    parser.add_argument("--group", choices=GROUPS, required=True, help="which group of cases to run")
+    parser.add_argument("--group", choices=GROUPS, required=required, help="which group of cases to run")
     parser.add_argument("--cases", default="", help="comma-separated case names (default: every case of the group)")
     parser.add_argument(
         "--case-loops",
@@ -165,13 +165,13 @@ def _loops(text: str) -> dict[str, int]:
 
 def main(argv: Sequence[str] | None = None) -> None:
     """Register the selected cases with one pyperf ``Runner``; pyperf runs and reports them."""
-    own, _ = _add_options(argparse.ArgumentParser(add_help=False)).parse_known_args(argv)
-    group: str = own.group
+    own, _ = _add_options(argparse.ArgumentParser(add_help=False), required=False).parse_known_args(argv)
     # Whole processes and fresh processes: one process per loop, never calibrated.
-    loops = 1 if group in ("process", "fresh") else 0
-    runner = pyperf.Runner(loops=loops, warmups=0 if group == "fresh" else 1, add_cmdline_args=_pass_on)
+    loops = 1 if own.group in ("process", "fresh") else 0
+    runner = pyperf.Runner(loops=loops, warmups=0 if own.group == "fresh" else 1, add_cmdline_args=_pass_on)
     _add_options(runner.argparser)
-    args = runner.parse_args(argv)
+    args = runner.parse_args(argv)  # --help, and an error for a missing --group, come from here
+    group: str = args.group
     wanted = {name for name in args.cases.split(",") if name}
     known = {case.name for case in CASES[group]}
     if unknown := sorted(wanted - known):
