@@ -36,7 +36,7 @@ import time
 import unicodedata
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from importlib import metadata
 from pathlib import Path
 from typing import Literal
@@ -531,22 +531,28 @@ def compare_table(specs: Sequence[Spec], measured: Measured, base: str, *, markd
 
 def cpu_model() -> str:
     cpuinfo = Path("/proc/cpuinfo")
-    if cpuinfo.is_file():
-        for line in cpuinfo.read_text(encoding="utf-8", errors="replace").splitlines():
-            name, sep, value = line.partition(":")
-            if sep and name.strip() in ("model name", "Hardware", "cpu model"):
-                return value.strip()
-    return platform.processor() or "unknown"
+    lines = cpuinfo.read_text(encoding="utf-8", errors="replace").splitlines() if cpuinfo.is_file() else []
+    return next((line.partition(":")[2].strip() for line in lines if line.startswith("model name")), platform.machine())
 
 
-def package_versions() -> dict[str, str]:
-    versions = {}
+def environment(trees: Sequence[Tree], versions: dict[str, str], settings: Settings) -> dict[str, str]:
+    """What was measured, where and how: printed above the table and written with ``--json``."""
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    packages = []
     for name in PACKAGES:
         try:
-            versions[name] = metadata.version(name)
+            packages.append(f"{name} {metadata.version(name)}")
         except metadata.PackageNotFoundError:
-            versions[name] = "not installed"
-    return versions
+            packages.append(f"{name} not installed")
+    found = {
+        "machine": f"{platform.platform()}; {cpu_model()}; {cpus} usable CPUs",
+        "python": f"{sys.version.split()[0]} ({sys.executable})",
+        "packages": ", ".join(packages),
+    }
+    for tree in trees:
+        found[tree.name] = f"{tree.label}: sei_policy {versions[tree.name]} from {tree.src}"
+    found["settings"] = settings.describe()
+    return found
 
 
 def working_tree_label() -> str:
@@ -613,9 +619,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         with base_tree(args.base) as base:
             trees = [current] if base is None else [base, current]
-            versions: dict[str, str] = {tree.name: check_tree(tree) for tree in trees}
+            about = environment(trees, {tree.name: check_tree(tree) for tree in trees}, settings)
             compile_bytecode(trees)
-            print_header(trees, versions, settings)
+            print("sei_policy benchmarks (pyperf)")
+            print("\n".join(f"  {name:<8}: {text}" for name, text in about.items()), end="\n\n", flush=True)
             keep: Path | None = args.keep
             with tempfile.TemporaryDirectory(prefix="sei-policy-bench-") as tmp:
                 folder = keep if keep is not None else Path(tmp)
@@ -644,7 +651,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     counts = {status: sum(fig.status == status for fig in figures) for status in ("PASS", "MISS", "ERROR")}
     print(f"{counts['PASS']} PASS, {counts['MISS']} MISS, {counts['ERROR']} ERROR; ran in {elapsed:.1f} s")
     if args.json is not None:
-        write_json(args.json, trees, versions, settings, specs, measured, elapsed)
+        write_json(args.json, about, specs, trees, measured)
         print(f"wrote {args.json}")
     return 1 if errors else 0
 
@@ -654,65 +661,16 @@ def _missing(wanted: set[str]) -> set[str]:
     return set() if importlib.util.find_spec("pycountry") else wanted & NEEDS_PYCOUNTRY
 
 
-def print_header(trees: Sequence[Tree], versions: dict[str, str], settings: Settings) -> None:
-    packages = ", ".join(f"{k} {v}" for k, v in package_versions().items())
-    print("sei_policy benchmarks (pyperf)")
-    print(f"  machine : {platform.platform()}; {cpu_model()}; {len(os.sched_getaffinity(0))} usable CPUs")
-    print(f"  python  : {sys.version.split()[0]} ({sys.executable})")
-    print(f"  packages: {packages}")
-    for tree in trees:
-        print(f"  {tree.name:<8}: {tree.label}: sei_policy {versions[tree.name]} from {tree.src}")
-    print(f"  settings: {settings.describe()}")
-    print(flush=True)
-
-
 def write_json(
-    path: Path,
-    trees: Sequence[Tree],
-    versions: dict[str, str],
-    settings: Settings,
-    specs: Sequence[Spec],
-    measured: Measured,
-    elapsed: float,
+    path: Path, about: dict[str, str], specs: Sequence[Spec], trees: Sequence[Tree], measured: Measured
 ) -> None:
-    rows = []
-    for spec in specs:
-        per_tree = {}
-        for tree in trees:
-            fig = figure(spec, tree.name, measured)
-            per_tree[tree.name] = {
-                "ours": fig.ours,
-                "baseline": fig.baseline,
-                "ratio": fig.ratio,
-                "status": fig.status,
-                "error": fig.error,
-            }
-        rows.append(
-            {
-                "key": spec.key,
-                "case": spec.label,
-                "unit": spec.unit,
-                "target": spec.target,
-                "limit": spec.limit,
-                "limit_on": spec.on if spec.limit is not None else None,
-                "trees": per_tree,
-            }
-        )
-    document = {
-        "python": sys.version,
-        "platform": platform.platform(),
-        "cpu": cpu_model(),
-        "packages": package_versions(),
-        "trees": {
-            tree.name: {"label": tree.label, "src": str(tree.src), "sei_policy": versions[tree.name]} for tree in trees
-        },
-        "settings": {"rounds": settings.rounds, "pyperf_options": settings.options},
-        "rows": rows,
-        "values_s": measured.times,
-        "peak_rss_mib": measured.rss,
-        "errors": measured.errors,
-        "elapsed_s": elapsed,
-    }
+    """Every row's figures on every tree, and every value pyperf gave, as JSON."""
+    rows = [
+        {"row": spec.label, "key": spec.key, "target": spec.target}
+        | {tree.name: asdict(figure(spec, tree.name, measured)) for tree in trees}
+        for spec in specs
+    ]
+    document = about | {"rows": rows, "values_s": measured.times, "peak_rss_mib": measured.rss}
     path.write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
