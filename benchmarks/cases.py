@@ -1,6 +1,6 @@
 """Every benchmark case of sei_policy, as one pyperf script.
 
-``benchmarks/run.py`` runs this script once per group, tree and round, and reads
+``benchmarks/run.py`` runs this script for every group, tree and round, and reads
 the JSON it writes; it can also be run alone, with all of pyperf's options::
 
     python benchmarks/cases.py --group calls --cases get_hit,dict -o calls.json
