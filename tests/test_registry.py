@@ -9,6 +9,7 @@ appears in the flat tables, the frames, the links and all seven export formats.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +17,7 @@ import attrs
 import pytest
 
 import sei_policy as sp
-from sei_policy import _formats, _loader, models
+from sei_policy import _formats, _loader, _render, models
 from sei_policy._formats import CONTRACT, tables
 from sei_policy.models import KINDS, KindSpec, Plan, Provenance, Record, Status, Text, ValueType
 
@@ -224,4 +225,41 @@ def test_the_workbook_has_a_sheet_for_the_kind(exported: Path) -> None:
 
 
 # -- the HTML display and the CLI's `show` -------------------------------------------------
-# (checks that the toy kind shows in display.html() and `sei-policy show` go here)
+# (tests/test_render_registry.py has more: claims, toy-to-toy links, the IPython text)
+
+
+def test_the_html_card_shows_the_kinds_fields_and_relation(dataset: _loader.Dataset) -> None:
+    """The notebook card of a widget lists its declared columns, its relation as an identifier."""
+    card = _render.html(WIDGETS[0], dataset)
+    assert "widget:sprocket" in card and "action:new-materials" in card
+    assert 'title="Size"' in card or ">size<" in card
+
+
+def test_show_prints_the_kinds_fields_and_follows_the_relation(dataset: _loader.Dataset) -> None:
+    """`show` prints a widget's size and its gadget, resolved to the action's titles."""
+    lines = list(_render.show_lines(WIDGETS[0], dataset=dataset))
+    assert "  size: 3" in lines
+    assert any(line.startswith("  gadget_id: action:new-materials") and "新材料" in line for line in lines)
+
+
+# -- one declaration per fact ------------------------------------------------------------------
+
+SOURCE = Path(sp.__file__).resolve().parent
+RELATION_FIELDS = sorted({c.name for spec in KINDS.values() for c in spec.relations})
+
+
+def test_every_shipped_relation_is_declared() -> None:
+    """The registry lists the relation fields the doors used to name one by one (so the next test has work to do)."""
+    assert {"requirement_id", "agency_ids", "industry_id", "action_ids", "issuer_ids"} <= set(RELATION_FIELDS)
+
+
+@pytest.mark.parametrize("name", RELATION_FIELDS)
+def test_a_relation_field_is_named_in_at_most_three_modules(name: str) -> None:
+    """Each relation field's name stands in at most three modules of the library (its declaration is one)."""
+    modules = sorted(
+        str(path.relative_to(SOURCE))
+        for path in SOURCE.rglob("*.py")
+        if re.search(rf"\b{name}\b", path.read_text(encoding="utf-8"))
+    )
+    assert "models.py" in modules
+    assert len(modules) <= 3, modules
