@@ -323,6 +323,12 @@ class Searcher:
                 self._terms.setdefault(" ".join(_words(fold(term))), []).append(i)
         corpus = "".join(everything for _, _, everything in entries)
         self._corpus = corpus
+        self._orders = {record.id: i for i, record in enumerate(records)}
+        self._postings: dict[str, set[int]] = {}  # each word of the index -> the records (by order) holding it
+        for order, (_, _, everything) in enumerate(entries):
+            for word in set(everything.split()):
+                self._postings.setdefault(word, set()).add(order)
+        self._term_weights: dict[str, float] = {}  # thesaurus term -> its weight, as queries find them
         self._chars = frozenset(corpus)
         # Every word of the index (stems, for English), with how often it stands there.
         counted = Counter(corpus.split())
@@ -511,9 +517,26 @@ class Searcher:
 
     def _term_idf(self, term: str) -> float:
         """The weight of a thesaurus term found in a query: that of its words, or of its two-character pieces."""
-        if _is_cjk(term[0]):
-            return self._idf(term) * max(1, len(term) // 2)
-        return sum(self._idf(word) for word in term.split())
+        if term not in self._term_weights:  # bounded: only thesaurus terms come here
+            if _is_cjk(term[0]):
+                self._term_weights[term] = self._idf(term) * max(1, len(term) // 2)
+            else:
+                self._term_weights[term] = sum(self._idf(word) for word in term.split())
+        return self._term_weights[term]
+
+    def _holding(self, token: str, start: bool, roots: tuple[str, ...]) -> set[int]:
+        """The records (by order) holding a token: as a word, at the start of a word, or as one of its roots."""
+        if _is_cjk(token[0]):
+            return {order for order, (_, _, everything) in enumerate(self._entries) if token in everything}
+        found = set(self._postings.get(token, ()))
+        if start:
+            at = bisect.bisect_left(self._vocabulary, token)
+            while at < len(self._vocabulary) and self._vocabulary[at].startswith(token):
+                found |= self._postings[self._vocabulary[at]]
+                at += 1
+        for root in roots:
+            found |= self._postings.get(root, set())
+        return found
 
     def _idf(self, term: str, frequency: int | None = None) -> float:
         """BM25's inverse document frequency of a term: rare terms weigh more."""
@@ -550,10 +573,13 @@ class Searcher:
             inside = phrase
         else:
             inside = f" {phrase}" if phrase.rpartition(" ")[2] in starts else whole_words
-        cjk = tuple(_is_cjk(t[0]) for t in tokens)
-        roots = tuple(self._roots(t) if t in starts else () for t in tokens)
-        probes = tuple(t if cjk[i] else f" {t}" if t in starts else f" {t} " for i, t in enumerate(tokens))
-        probes += tuple(f" {root} " for alternatives in roots for root in alternatives)
+        # Per token: what it must stand as (whole, or Chinese anywhere), what it may start, its likely roots.
+        exact = tuple(t if _is_cjk(t[0]) else f" {t} " for t in tokens)
+        start = tuple(f" {t}" if t in starts else "\0" for t in tokens)  # NUL stands in no field
+        root_words = tuple(self._roots(t) if t in starts else () for t in tokens)
+        roots = tuple(tuple(f" {r} " for r in words) for words in root_words)
+        holding = [self._holding(t, t in starts, root_words[i]) for i, t in enumerate(tokens)]
+        gains = tuple(factor[t] for t in tokens)
         by_thesaurus: dict[str, tuple[float, str]] = {}  # record id -> (weight, reason)
         for entry_index, terms in extra.items():
             entry = self._thesaurus[entry_index]
@@ -568,12 +594,14 @@ class Searcher:
         found: list[tuple[int, AnyRecord, list[float], float, list[str]]] = []
         frequency = [0] * len(tokens)
         use_phrase = bool(phrase) and bool(tokens)
-        for order, (record, fields, everything) in enumerate(self._entries):
+        candidates = set().union(*holding, (self._orders[i] for i in by_thesaurus if i in self._orders))
+        for order in sorted(candidates):
+            record, fields, _ = self._entries[order]
             if kind is not None and record.kind is not kind:
                 continue
-            if not (use_phrase and inside in everything) and not any(probe in everything for probe in probes):
-                if record.id in by_thesaurus:
-                    found.append((order, record, [], 0.0, []))
+            present = [i for i in range(len(tokens)) if order in holding[i]]
+            if not present:
+                found.append((order, record, [], 0.0, []))  # the thesaurus's only
                 continue
             weights = [0.0] * len(tokens)
             phrase_weight, matched = 0.0, []
@@ -589,21 +617,17 @@ class Searcher:
                     elif inside in text:
                         phrase_weight += weight * _INSIDE
                         matched_here = True
-                for i, token in enumerate(tokens):
-                    if cjk[i]:
-                        if token not in text:
-                            continue
+                for i in present:
+                    if exact[i] in text:
                         gain = weight
-                    elif f" {token} " in text:
-                        gain = weight
-                    elif token in starts and f" {token}" in text:
+                    elif start[i] in text:
                         gain = weight * _PREFIX
-                    elif any(f" {root} " in text for root in roots[i]):
+                    elif roots[i] and any(root in text for root in roots[i]):
                         gain = weight * _ROOT
                     else:
                         continue
                     matched_here = True
-                    weights[i] += gain * factor[token]
+                    weights[i] += gain * gains[i]
                 if matched_here:
                     matched.append(name)
             if not matched and record.id not in by_thesaurus:
