@@ -329,6 +329,14 @@ class Searcher:
             for word in set(everything.split()):
                 self._postings.setdefault(word, set()).add(order)
         self._term_weights: dict[str, float] = {}  # thesaurus term -> its weight, as queries find them
+        # Per record: each of its words -> the fields (by position) that hold it, and their summed weight.
+        self._record_words: list[dict[str, tuple[tuple[int, ...], float]]] = []
+        for _, fields, _ in entries:
+            holders: dict[str, list[int]] = {}
+            for j, (_, _, text) in enumerate(fields):
+                for word in set(text.split()):
+                    holders.setdefault(word, []).append(j)
+            self._record_words.append({w: (tuple(js), sum(fields[j][1] for j in js)) for w, js in holders.items()})
         self._chars = frozenset(corpus)
         # Every word of the index (stems, for English), with how often it stands there.
         counted = Counter(corpus.split())
@@ -579,6 +587,8 @@ class Searcher:
         root_words = tuple(self._roots(t) if t in starts else () for t in tokens)
         roots = tuple(tuple(f" {r} " for r in words) for words in root_words)
         holding = [self._holding(t, t in starts, root_words[i]) for i, t in enumerate(tokens)]
+        # A plain English word is looked up in each record's words; the others are looked for in its fields.
+        simple = tuple(not _is_cjk(t[0]) and t not in starts for t in tokens)
         gains = tuple(factor[t] for t in tokens)
         by_thesaurus: dict[str, tuple[float, str]] = {}  # record id -> (weight, reason)
         for entry_index, terms in extra.items():
@@ -596,7 +606,7 @@ class Searcher:
         use_phrase = bool(phrase) and bool(tokens)
         candidates = set().union(*holding, (self._orders[i] for i in by_thesaurus if i in self._orders))
         for order in sorted(candidates):
-            record, fields, _ = self._entries[order]
+            record, fields, everything = self._entries[order]
             if kind is not None and record.kind is not kind:
                 continue
             present = [i for i in range(len(tokens)) if order in holding[i]]
@@ -604,32 +614,40 @@ class Searcher:
                 found.append((order, record, [], 0.0, []))  # the thesaurus's only
                 continue
             weights = [0.0] * len(tokens)
-            phrase_weight, matched = 0.0, []
-            for name, weight, text in fields:
-                matched_here = False
-                if use_phrase:
-                    if whole_term in text:
-                        phrase_weight += weight * _WHOLE_TERM
-                        matched_here = True
-                    elif whole_words in text:
-                        phrase_weight += weight * _WHOLE_WORDS
-                        matched_here = True
-                    elif inside in text:
-                        phrase_weight += weight * _INSIDE
-                        matched_here = True
-                for i in present:
-                    if exact[i] in text:
-                        gain = weight
-                    elif start[i] in text:
-                        gain = weight * _PREFIX
-                    elif roots[i] and any(root in text for root in roots[i]):
-                        gain = weight * _ROOT
-                    else:
-                        continue
-                    matched_here = True
-                    weights[i] += gain * gains[i]
-                if matched_here:
-                    matched.append(name)
+            phrase_weight, held = 0.0, set[int]()
+            own_words = self._record_words[order]
+            scan = []  # tokens that need each field read: Chinese ones, and those that may start or have roots
+            for i in present:
+                if simple[i]:
+                    at, weight = own_words[tokens[i]]
+                    weights[i] = weight * gains[i]
+                    held.update(at)
+                else:
+                    scan.append(i)
+            if scan or (use_phrase and inside in everything):
+                for j, (_, weight, text) in enumerate(fields):
+                    if use_phrase:
+                        if whole_term in text:
+                            phrase_weight += weight * _WHOLE_TERM
+                            held.add(j)
+                        elif whole_words in text:
+                            phrase_weight += weight * _WHOLE_WORDS
+                            held.add(j)
+                        elif inside in text:
+                            phrase_weight += weight * _INSIDE
+                            held.add(j)
+                    for i in scan:
+                        if exact[i] in text:
+                            gain = weight
+                        elif start[i] in text:
+                            gain = weight * _PREFIX
+                        elif roots[i] and any(root in text for root in roots[i]):
+                            gain = weight * _ROOT
+                        else:
+                            continue
+                        held.add(j)
+                        weights[i] += gain * gains[i]
+            matched = [fields[j][0] for j in sorted(held)]
             if not matched and record.id not in by_thesaurus:
                 continue
             for i, weight in enumerate(weights):
