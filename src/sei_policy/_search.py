@@ -249,6 +249,9 @@ def _is_cjk(char: str) -> bool:
 def _runs(words: Iterable[str]) -> Iterator[str]:
     """The words, each split where it passes between Chinese and other characters."""
     for word in words:
+        if word.isascii():
+            yield word
+            continue
         start = 0
         for i in range(1, len(word)):
             if _is_cjk(word[i]) != _is_cjk(word[i - 1]):
@@ -462,12 +465,15 @@ class Searcher:
         return tuple(found[:2])
 
     def _read(self, query: str) -> tuple[list[str], dict[str, str], set[str], set[str]]:
-        """The query's words (stems, typos corrected), corrections, stems read, stems that may start longer words."""
+        """A folded query's words (stems, typos corrected), corrections, stems read, stems that may start longer ones.
+
+        ``query`` has been through ``_fold`` and had its non-word characters made spaces.
+        """
         words: list[str] = []
         corrections: dict[str, str] = {}
         read_stems: set[str] = set()
         starts: set[str] = set()
-        for word in NOT_WORD.sub(" ", self._fold(query)).split():
+        for word in query.split():
             if not word.isascii():
                 words.append(word)
                 continue
@@ -558,8 +564,9 @@ class Searcher:
 
     def search(self, query: str, *, kind: Kind | None = None, limit: int | None = None) -> Hits[Any]:
         """The hits for ``query``, best first: hits on the plan's own words, then thesaurus-only ones."""
-        typed = NOT_WORD.sub(" ", self._fold(query)).split()
-        words, corrections, read_stems, starts = self._read(query)
+        folded = NOT_WORD.sub(" ", self._fold(query))
+        typed = folded.split()
+        words, corrections, read_stems, starts = self._read(folded)
         if not words:
             return Hits(reason="the query has no letters, digits or Chinese characters")
         if limit == 0:
