@@ -29,8 +29,8 @@ does``, ``是什么``) are ignored.
 - **The thesaurus** (``_thesaurus``, the project's editorial aid) adds terms
   the plan's own words lack (``semiconductor``, ``EV``, ``充电桩``); a term
   matches only as a whole word or phrase. A hit found only through it has
-  ``"thesaurus"`` in :attr:`Hit.matched`, carries the entry's reason, and
-  ranks below every hit on the plan's own words.
+  ``"thesaurus"`` in :attr:`Hit.matched`, carries the entry's reason, and a
+  word found through it counts for less than the same word in the plan's own words.
 
 >>> import sei_policy as sp
 >>> [h.record.id for h in sp.search("silicon wafers")][:1]
@@ -525,8 +525,11 @@ class Searcher:
             if not word.isascii() and len(word) <= _MAX_RUN:
                 for start in range(len(word) - 1):
                     for end in range(start + 2, len(word) + 1):
-                        for entry in self._terms.get(word[start:end], ()):
-                            found.setdefault(entry, set()).add(word[start:end])
+                        term = word[start:end]
+                        for entry in self._terms.get(term, ()):
+                            found.setdefault(entry, set()).add(term)
+                            if term not in self._corpus:  # its pieces are read through the thesaurus only
+                                covered.update([term, *_pairs(term)])
         return found, covered
 
     def _term_idf(self, term: str) -> float:
