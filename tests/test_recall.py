@@ -286,7 +286,7 @@ def test_did_you_mean_is_empty_when_every_word_is_known(query: str) -> None:
 
 
 RECALL_FLOOR = 0.95
-HOLDOUT_FLOOR = 0.75
+HOLDOUT_FLOOR = 0.85
 
 
 def _recall(queries: list[dict[str, Any]]) -> tuple[float, dict[str, float], list[str]]:
@@ -307,7 +307,7 @@ def test_top_three_recall_on_the_development_set() -> None:
 
 
 def test_top_three_recall_on_the_held_out_queries() -> None:
-    """The fifth of the new queries kept out of tuning still finds what it means, three times in four at least."""
+    """The fifth of the new queries kept out of tuning finds what it means at least 85 % of the time."""
     overall, _, misses = _recall([q for q in DEVSET if q.get("holdout")])
     assert overall >= HOLDOUT_FLOOR, misses
 
