@@ -356,6 +356,8 @@ class Searcher:
         self._shown_words: dict[str, str] | None = None  # stem -> a word to show for it, built when first needed
         self._grams: dict[str, list[str]] | None = None  # built on the first typo
         self._correct = functools.lru_cache(maxsize=CACHE_SIZE)(self._closest)
+        self._holding_chinese = functools.lru_cache(maxsize=CACHE_SIZE)(self._chinese_postings)
+        self._terms_in_index: dict[str, bool] = {}
         self._close = functools.lru_cache(maxsize=CACHE_SIZE)(self._close_words)
 
     @property
@@ -519,7 +521,7 @@ class Searcher:
                 term = " ".join(part)
                 for entry in self._terms.get(term, ()):
                     found.setdefault(entry, set()).add(term)
-                    if f" {term} " not in self._corpus:
+                    if not self._in_index(term):
                         covered.update(part)
         for word in words:
             if not word.isascii() and len(word) <= _MAX_RUN:
@@ -528,7 +530,7 @@ class Searcher:
                         term = word[start:end]
                         for entry in self._terms.get(term, ()):
                             found.setdefault(entry, set()).add(term)
-                            if term not in self._corpus:  # its pieces are read through the thesaurus only
+                            if not self._in_index(term):  # its pieces are read through the thesaurus only
                                 covered.update([term, *_pairs(term)])
         return found, covered
 
@@ -541,10 +543,21 @@ class Searcher:
                 self._term_weights[term] = sum(self._idf(word) for word in term.split())
         return self._term_weights[term]
 
+    def _chinese_postings(self, token: str) -> frozenset[int]:
+        """The records (by order) whose text holds a piece of Chinese anywhere."""
+        return frozenset(order for order, (_, _, everything) in enumerate(self._entries) if token in everything)
+
+    def _in_index(self, term: str) -> bool:
+        """Whether a thesaurus term stands whole in the plan's own words (remembered: only terms come here)."""
+        if term not in self._terms_in_index:
+            probe = term if _is_cjk(term[0]) else f" {term} "
+            self._terms_in_index[term] = probe in self._corpus
+        return self._terms_in_index[term]
+
     def _holding(self, token: str, start: bool, roots: tuple[str, ...]) -> set[int]:
         """The records (by order) holding a token: as a word, at the start of a word, or as one of its roots."""
         if _is_cjk(token[0]):
-            return {order for order, (_, _, everything) in enumerate(self._entries) if token in everything}
+            return set(self._holding_chinese(token))
         found = set(self._postings.get(token, ()))
         if start:
             at = bisect.bisect_left(self._vocabulary, token)
