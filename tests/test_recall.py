@@ -279,7 +279,7 @@ def test_did_you_mean_offers_known_words(query: str, suggested: str) -> None:
     assert sp.search(sp.did_you_mean(query)[0])
 
 
-@pytest.mark.parametrize("query", ["photoresist", "疫苗", "", "5G"])
+@pytest.mark.parametrize("query", ["photoresist", "疫苗", "", "5G", "sports parks", "semiconductor"])
 def test_did_you_mean_is_empty_when_every_word_is_known(query: str) -> None:
     """Nothing is suggested for a query whose words the index knows."""
     assert sp.did_you_mean(query) == ()

@@ -726,7 +726,8 @@ class Searcher:
         for word in words:
             stemmed = stem(word) if word.isascii() else word
             if (not word.isascii() or len(word) < 3 or not stemmed.isalpha() or self._known(stemmed)
-                    or _function_word(word) or self._is_english(word) or looked >= MAX_TOKENS):  # fmt: skip
+                    or stemmed in self._typo_targets or _function_word(word) or self._is_english(word)
+                    or looked >= MAX_TOKENS):  # fmt: skip
                 options.append([word])
                 continue
             looked += 1
