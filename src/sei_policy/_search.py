@@ -806,7 +806,7 @@ def search(query: str, *, kind: Kind | str | type[Any] | None = None, limit: int
     (('vacines', 'vaccine'),)
     >>> sp.search("How many clusters should be internationally competitive?")[0].record.id
     'target:competitive-clusters'
-    >>> [h.record.notation for h in sp.search("10/100/1000")][:3]
+    >>> [h.record.notation for h in sp.search("10/100/1000", kind=sp.Target)]
     ['T1', 'T2', 'T3']
     >>> hits = sp.search("xyzzy plover")
     >>> hits, hits.reason
