@@ -332,6 +332,8 @@ class Searcher:
             for word in set(everything.split()):
                 self._postings.setdefault(word, set()).add(order)
         self._term_weights: dict[str, float] = {}  # thesaurus term -> its weight, as queries find them
+        # Per record: each field's rank in the order ties break by (title before summary).
+        self._field_ranks = [tuple(_FIELD_ORDER.get(name, len(_WEIGHTS)) for name, _, _ in f) for _, f, _ in entries]
         # Per record: each of its words -> the fields (by position) that hold it, and their summed weight.
         self._record_words: list[dict[str, tuple[tuple[int, ...], float]]] = []
         for _, fields, _ in entries:
@@ -624,7 +626,7 @@ class Searcher:
         outside = sum(self._term_idf(term) for term in {t for terms in extra.values() for t in terms}
                       if all(w in covered for w in term.split()))  # fmt: skip
         # First pass: each record's weight for each token over its fields (BM25F's pseudo-frequency).
-        found: list[tuple[int, AnyRecord, list[float], float, list[str]]] = []
+        found: list[tuple[int, AnyRecord, list[float], float, list[int]]] = []
         frequency = [0] * len(tokens)
         use_phrase = bool(phrase) and bool(tokens)
         candidates = set().union(*holding, (self._orders[i] for i in by_thesaurus if i in self._orders))
@@ -670,18 +672,16 @@ class Searcher:
                             continue
                         held.add(j)
                         weights[i] += gain * gains[i]
-            matched = [fields[j][0] for j in sorted(held)]
-            if not matched and record.id not in by_thesaurus:
+            if not held and record.id not in by_thesaurus:
                 continue
             for i, weight in enumerate(weights):
                 frequency[i] += weight > 0
-            found.append((order, record, weights, phrase_weight * whole, matched))
+            found.append((order, record, weights, phrase_weight * whole, sorted(held)))
         idf = [self._idf(t, n) for t, n in zip(tokens, frequency, strict=True)]
         phrase_idf = sum(idf) / len(idf) if idf and use_phrase else 0.0
         best = sum(idf) + phrase_idf + outside or 1.0
-        hits: list[tuple[float, int, int, Hit[Any]]] = []
-        fixed = tuple(corrections.items())
-        for order, record, weights, phrase_weight, matched in found:
+        ranked: list[tuple[float, int, int, AnyRecord, list[int], str | None]] = []
+        for order, record, weights, phrase_weight, held_fields in found:
             through = by_thesaurus.get(record.id)
             own = sum(idf[i] * w / (w + _K1) for i, w in enumerate(weights) if w) + phrase_idf * (
                 phrase_weight / (phrase_weight + _K1)
@@ -690,18 +690,21 @@ class Searcher:
                 continue
             score = round(min(1.0, (own + (through[0] if through else 0.0)) / best), 3)
             if own <= 0:
-                hit = Hit(record=record, score=score, matched=("thesaurus",), corrections=fixed,
-                          reason=through[1] if through else None)  # fmt: skip
-                hits.append((-score, len(_WEIGHTS), order, hit))
+                ranked.append((-score, len(_WEIGHTS), order, record, [], through[1] if through else None))
                 continue
-            if through is not None:
-                matched.append("thesaurus")
-            first = min(_FIELD_ORDER.get(name, len(_WEIGHTS)) for name in matched)
-            hit = Hit(record=record, score=score, matched=tuple(matched), corrections=fixed)
-            hits.append((-score, first, order, hit))
-        hits.sort(key=lambda h: h[:3])
-        if hits:
-            return Hits(h[3] for h in hits[:limit])
+            first = min(self._field_ranks[order][j] for j in held_fields)
+            ranked.append((-score, first, order, record, held_fields, None))
+        ranked.sort(key=lambda h: h[:3])
+        if ranked:
+            fixed = tuple(corrections.items())
+            hits = []
+            for score, _, order, record, held_fields, reason in ranked[:limit]:
+                fields = self._entries[order][1]
+                matched = tuple(fields[j][0] for j in held_fields) if held_fields else ()
+                if record.id in by_thesaurus:
+                    matched += ("thesaurus",)
+                hits.append(Hit(record=record, score=-score, matched=matched, corrections=fixed, reason=reason))
+            return Hits(hits)
         return Hits(reason=self._why_nothing(typed, tokens, only_function_words, kind))
 
     def _why_nothing(
