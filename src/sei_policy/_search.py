@@ -649,29 +649,27 @@ class Searcher:
                     held.update(at)
                 else:
                     scan.append(i)
-            if scan or (use_phrase and inside in everything):
-                for j, (_, weight, text) in enumerate(fields):
-                    if use_phrase:
-                        if whole_term in text:
-                            phrase_weight += weight * _WHOLE_TERM
-                            held.add(j)
-                        elif whole_words in text:
-                            phrase_weight += weight * _WHOLE_WORDS
-                            held.add(j)
-                        elif inside in text:
-                            phrase_weight += weight * _INSIDE
-                            held.add(j)
-                    for i in scan:
-                        if exact[i] in text:
-                            gain = weight
-                        elif start[i] in text:
-                            gain = weight * _PREFIX
-                        elif roots[i] and any(root in text for root in roots[i]):
-                            gain = weight * _ROOT
-                        else:
-                            continue
-                        held.add(j)
-                        weights[i] += gain * gains[i]
+            for j, (_, weight, text) in enumerate(fields) if scan else ():
+                for i in scan:
+                    if exact[i] in text:
+                        gain = weight
+                    elif start[i] in text:
+                        gain = weight * _PREFIX
+                    elif roots[i] and any(root in text for root in roots[i]):
+                        gain = weight * _ROOT
+                    else:
+                        continue
+                    held.add(j)
+                    weights[i] += gain * gains[i]
+            if use_phrase and inside in everything:  # the phrase stands only where its words do
+                for j in held:
+                    _, weight, text = fields[j]
+                    if whole_term in text:
+                        phrase_weight += weight * _WHOLE_TERM
+                    elif whole_words in text:
+                        phrase_weight += weight * _WHOLE_WORDS
+                    elif inside in text:
+                        phrase_weight += weight * _INSIDE
             if not held and record.id not in by_thesaurus:
                 continue
             for i, weight in enumerate(weights):
