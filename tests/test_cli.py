@@ -287,7 +287,9 @@ def test_search_prints_ranked_hits(capsys: pytest.CaptureFixture[str]) -> None:
     """search prints one line per hit, best first, and says so when nothing matches."""
     out = _out(capsys, ["search", "光刻胶", "--limit", "1"]).splitlines()
     assert len(out) == 1 and "action:new-materials" in out[0]
-    assert _out(capsys, ["search", "zzzqqq"]) == "no record matches 'zzzqqq'\n"
+    expected = "no record matches 'zzzqqq', because no word of the query is known to the index (zzzqqq)\n"
+    assert _out(capsys, ["search", "zzzqqq"]) == expected
+    assert "because the query holds only function words" in _out(capsys, ["search", "what about them"])
 
 
 @pytest.mark.parametrize(

@@ -626,6 +626,8 @@ def test_no_shipped_string_mentions_a_folder_or_document_of_ours() -> None:
     problems = []
     for name in names:
         body = json.loads((folder / name).read_text(encoding="utf-8"))
+        if name == "english.json":  # a list of ordinary English words ("reference" among them), not statements
+            body = {key: value for key, value in body.items() if key != "words"}
         public = {path: value for (file, path), value in PUBLIC_PATHS.items() if file == name}
         problems += [f"{name}{line}" for line in internal_references(body, public)]
     assert problems == []

@@ -186,11 +186,74 @@ def test_a_thesaurus_hit_says_so_and_why() -> None:
     assert own.reason is None and "thesaurus" not in own.matched
 
 
-@pytest.mark.parametrize("query", [q["query"] for q in DEVSET])
+_ONE_WORD = [q["query"] for q in DEVSET if " " not in q["query"] and len(q["query"]) <= 24 and not q.get("holdout")
+             and not q["note"].startswith("zh question")]  # fmt: skip
+
+
+@pytest.mark.parametrize("query", _ONE_WORD)
 def test_thesaurus_hits_rank_below_the_plans_own_words(query: str) -> None:
-    """In every result, each hit on the plan's own words comes before every thesaurus-only hit."""
+    """For a one-word query, each hit on the plan's own words comes before every thesaurus-only hit."""
     kinds = [h.matched == ("thesaurus",) for h in sp.search(query)]
     assert kinds == sorted(kinds)
+
+
+def test_a_word_counts_less_through_the_thesaurus_than_in_the_plans_own_words() -> None:
+    """The thesaurus's share of a word's weight is below what the word earns in any field of the plan's own words."""
+    from sei_policy import _search
+
+    summary = _search._WEIGHTS["summary"]
+    assert summary / (summary + _search._K1) > _search._THESAURUS  # a word found once, in a summary
+    own = sp.search("financial services bank lending")[0]
+    assert own.record.id == "action:financial-services" and "thesaurus" in own.matched
+    assert own.score > sp.search("bank lending")[0].score
+
+
+# -- correcting only what is misspelled, whole thesaurus terms -------------------------
+
+
+@pytest.mark.parametrize("word", ["parks", "there", "operators", "anything", "costs", "hosts", "omitting", "modeling"])
+def test_words_english_knows_are_never_corrected(word: str) -> None:
+    """A word the index lacks but English knows is taken as typed: it finds nothing rather than another word."""
+    hits = sp.search(word)
+    assert all(h.corrections == () for h in hits)
+    assert sp.did_you_mean(word) == ()
+
+
+@pytest.mark.parametrize(("typed", "read"), [("requirment", "requirement"), ("grasroots", "grassroots"),
+                                             ("objectve", "objective")])  # fmt: skip
+def test_misspelled_words_are_corrected(typed: str, read: str) -> None:
+    """A word neither the index nor English knows is read as the index's closest word."""
+    hits = sp.search(typed)
+    assert hits and hits[0].corrections == ((typed, read),)
+    assert sp.did_you_mean(typed) == (read,)
+
+
+@pytest.mark.parametrize(("query", "found"), [("photores", True), ("superall", True), ("gen", False), ("gene", False),
+                                              ("innov", True), ("semicon", False)])  # fmt: skip
+def test_prefixes_need_four_letters_and_no_english_word(query: str, found: bool) -> None:
+    """A query word starts longer words only with four letters or more and when it is not itself a word."""
+    assert bool(sp.search(query)) is found
+
+
+def test_gene_therapy_is_not_new_generation_it() -> None:
+    """'gene' is not read as the start of 'generation'."""
+    assert "action:new-generation-it" not in [h.record.id for h in sp.search("gene therapy")]
+
+
+@pytest.mark.parametrize(
+    ("query", "captured"),
+    [("sports", "action:digital-creative"), ("list", "action:financial-services"),
+     ("listed", "action:financial-services"), ("start", "action:market-investment"),
+     ("started", "action:market-investment"), ("bureau", "action:streamlining-reform"),
+     ("National Bureau of Statistics", "action:streamlining-reform"), ("license", "action:streamlining-reform"),
+     ("count", "action:new-generation-it"), ("counts", "action:high-end-equipment"), ("driver", "action:intelligent-nev"),
+     ("drives", "action:intelligent-nev"), ("over", "action:prudent-supervision"),
+     ("relations", "action:prudent-supervision"), ("金融监管", "action:prudent-supervision"),
+     ("市场监管", "action:prudent-supervision"), ("bearing", "action:new-energy"), ("轴承", "action:new-energy")],
+)  # fmt: skip
+def test_thesaurus_terms_capture_no_ordinary_word(query: str, captured: str) -> None:
+    """A thesaurus term matches only as a whole word or phrase: ordinary words never reach its record through it."""
+    assert captured not in [h.record.id for h in sp.search(query) if "thesaurus" in h.matched]
 
 
 def test_the_thesaurus_is_never_shown_as_the_plans_words() -> None:
@@ -219,30 +282,44 @@ def test_did_you_mean_offers_known_words(query: str, suggested: str) -> None:
     assert sp.search(sp.did_you_mean(query)[0])
 
 
-@pytest.mark.parametrize("query", ["photoresist", "疫苗", "", "5G"])
+@pytest.mark.parametrize("query", ["photoresist", "疫苗", "", "5G", "sports parks", "semiconductor"])
 def test_did_you_mean_is_empty_when_every_word_is_known(query: str) -> None:
     """Nothing is suggested for a query whose words the index knows."""
     assert sp.did_you_mean(query) == ()
 
 
 RECALL_FLOOR = 0.95
+HOLDOUT_FLOOR = 0.85
+
+
+def _recall(queries: list[dict[str, Any]]) -> tuple[float, dict[str, float], list[str]]:
+    """Top-three recall over ``queries``, overall and by category (the note's part before the colon), and the misses."""
+    found = {q["query"]: any(e in _top(q["query"]) for e in q["expected"]) for q in queries}
+    categories: dict[str, list[str]] = {}
+    for q in queries:
+        categories.setdefault(q["note"].split(":")[0], []).append(q["query"])
+    shares = {c: sum(found[q] for q in qs) / len(qs) for c, qs in categories.items()}
+    return sum(found.values()) / len(found), shares, [q for q, ok in found.items() if not ok]
 
 
 def test_top_three_recall_on_the_development_set() -> None:
-    """At least 95 % of realistic queries rank a record the analyst means in the top three, in every category."""
-    found = {q["query"]: any(e in _top(q["query"]) for e in q["expected"]) for q in DEVSET}
-    assert sum(found.values()) / len(found) >= RECALL_FLOOR, [q for q, ok in found.items() if not ok]
-    categories: dict[str, list[str]] = {}
-    for q in DEVSET:
-        categories.setdefault(q["note"].split(":")[0], []).append(q["query"])
-    for category, queries in categories.items():
-        share = sum(found[q] for q in queries) / len(queries)
-        assert share >= 0.85, (category, share)
+    """At least 95 % of realistic queries rank a record the analyst means in the top three, and 85 % in every category."""
+    overall, shares, misses = _recall([q for q in DEVSET if not q.get("holdout")])
+    assert overall >= RECALL_FLOOR, misses
+    assert all(share >= 0.85 for share in shares.values()), shares
+
+
+def test_top_three_recall_on_the_held_out_queries() -> None:
+    """The fifth of the new queries kept out of tuning finds what it means at least 85 % of the time."""
+    overall, _, misses = _recall([q for q in DEVSET if q.get("holdout")])
+    assert overall >= HOLDOUT_FLOOR, misses
 
 
 def test_the_development_set_names_real_records() -> None:
     """Every record a development query expects exists, so a miss cannot come from a typo in the set."""
     ids = {r.id for r in ALL_RECORDS}
-    assert len(DEVSET) >= 120
+    assert len(DEVSET) >= 230
+    held_out = [q for q in DEVSET if q.get("holdout")]
+    assert len(held_out) >= 16 and all(q["holdout"] is True for q in held_out)
     assert all(set(q["expected"]) <= ids for q in DEVSET)
     assert PLAN.id in ids

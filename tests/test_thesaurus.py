@@ -27,6 +27,7 @@ def test_the_shipped_thesaurus_loads() -> None:
     """The thesaurus parses, says it is an editorial aid, and holds at least 150 terms in both languages."""
     thesaurus = _thesaurus.parse(RAW, KNOWN)
     assert "editorial" in thesaurus.about and "not part of the plan" in thesaurus.about
+    assert "adds no fact" in thesaurus.about and "states no fact" not in thesaurus.about
     terms = [t for entry in thesaurus for t in entry.terms]
     assert len(terms) >= 150
     assert sum(t.isascii() for t in terms) >= 60 and sum(not t.isascii() for t in terms) >= 60
@@ -58,7 +59,9 @@ CORRUPTIONS: list[tuple[str, Callable[[dict[str, Any]], object], str]] = [
 
 
 @pytest.mark.parametrize(("what", "change", "path"), CORRUPTIONS, ids=[c[0] for c in CORRUPTIONS])
-def test_a_broken_thesaurus_is_refused_naming_the_path(what: str, change: Callable[[dict[str, Any]], object], path: str) -> None:
+def test_a_broken_thesaurus_is_refused_naming_the_path(
+    what: str, change: Callable[[dict[str, Any]], object], path: str
+) -> None:
     """Each corruption raises PlanDataError naming thesaurus.json and the JSON path."""
     with pytest.raises(sp.PlanDataError) as caught:
         _thesaurus.parse(_edited(change), KNOWN)
@@ -78,3 +81,73 @@ def test_entry_of_finds_a_term_in_any_case() -> None:
     entry = thesaurus.entry_of("SEMICONDUCTOR")
     assert entry is not None and "action:new-generation-it" in entry.record_ids
     assert thesaurus.entry_of("no such term") is None
+
+
+THESAURUS = _thesaurus.parse(RAW, KNOWN)
+
+# The audit's corrections: (term, records it must reach, or None where the term is gone).
+CORRECTIONS: list[tuple[str, str, tuple[str, ...] | None]] = [
+    ("T1", "local government", None),
+    ("T2", "要素保障", None),
+    ("T3", "small and medium-sized enterprise", None),
+    ("T3", "small and medium enterprise", ("action:new-generation-it",)),
+    ("T3", "SMEs", ("action:new-generation-it",)),
+    ("T4", "countryside", None),
+    ("T5", "轴承", None),
+    ("T5", "主轴承", ("action:new-energy",)),
+    ("T6", "automotive", ("action:intelligent-nev", "industry:intelligent-nev")),
+    ("T6", "automobile", ("action:intelligent-nev", "industry:intelligent-nev")),
+    ("T7", "driverless", None),
+    ("T7", "driverless car", ("action:intelligent-nev", "industry:intelligent-nev")),
+    ("T8", "esports", None),
+    ("T8", "e-sports", ("action:digital-creative", "industry:digital-creative", "nbs-2018:8")),
+    ("T8", "game", ("action:digital-creative", "industry:digital-creative", "nbs-2018:8")),
+    ("T9", "industrial base", None),
+    ("T10", "研发中心", None),
+    ("T11", "listing", None),
+    ("T13", "bureaucracy", None),
+    ("T13", "licensing", None),
+    ("T14", "regulation", None),
+    ("T14", "oversight", None),
+    ("T14", "监管", None),
+    ("T14", "包容审慎监管", ("action:prudent-supervision",)),
+    ("T14", "light-touch regulation", ("action:prudent-supervision",)),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("tag", "term", "records"), CORRECTIONS, ids=[f"{c[0]}-{c[1]}" for c in CORRECTIONS])
+def test_the_audits_corrections_hold(tag: str, term: str, records: tuple[str, ...] | None) -> None:
+    """Each term the audit removed is gone, and each it kept or added reaches exactly its records."""
+    entry = THESAURUS.entry_of(term)
+    if records is None:
+        assert entry is None, (tag, term)
+    else:
+        assert entry is not None and entry.record_ids == records, (tag, term)
+
+
+@pytest.mark.parametrize(
+    "overstated",
+    ["the other names of", "the international name", "usually called", "the usual form of", "the plan's only numbers",
+     "fall under action 15", "the local government of everyday speech", "the vehicles that drive themselves"],
+)  # fmt: skip
+def test_no_reason_overstates(overstated: str) -> None:
+    """The reworded reasons no longer state equivalences the data does not support."""
+    assert not [e.reason for e in THESAURUS if overstated in e.reason]
+
+
+@pytest.mark.parametrize(
+    ("term", "hedge"),
+    [("semiconductor", "inferred"), ("lithography", "inferred"), ("robot", "inferred"), ("wind power", "S11"),
+     ("charging pile", "S11"), ("现代产业体系", "probably"), ("factor market", "not verified"),
+     ("data centre", "name no data centres"), ("quantitative target", "all in action 9")],
+)  # fmt: skip
+def test_reasons_say_how_sure_the_data_is(term: str, hedge: str) -> None:
+    """Reasons resting on inferred or reported placements, or on unverified Chinese, say so."""
+    entry = THESAURUS.entry_of(term)
+    assert entry is not None and hedge in entry.reason, (term, entry)
+
+
+def test_no_term_is_a_single_word_that_starts_many_ordinary_words() -> None:
+    """Terms are matched whole, so a term never reaches a record for a longer or shorter ordinary word."""
+    hits = sp.search("counting drivers listed over relations")
+    assert all("thesaurus" not in h.matched for h in hits)

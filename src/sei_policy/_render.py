@@ -682,7 +682,7 @@ def html(value: object, dataset: Dataset | None = None) -> str:
     True
     >>> '<span lang="zh">加快新材料产业强弱项</span>' in card, "<code>requirement:key-industries</code>" in card
     (True, True)
-    >>> html(sp.search("nothing matches this")).count("no record matches")
+    >>> html(sp.search("xyzzy plover")).count("no record matches")
     1
     >>> html({"a": "<b>"})
     '<pre class="sei-repr">{&#x27;a&#x27;: &#x27;&lt;b&gt;&#x27;}</pre>'

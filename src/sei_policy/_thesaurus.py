@@ -3,9 +3,11 @@
 ``data/thesaurus.json`` maps terms analysts type that the plan's own words do
 not contain (``semiconductor``, ``EV``, ``充电桩``, ``red tape``) to the records
 they should find, each entry with a one-line reason. It is not part of the
-plan and states no fact of it: search uses it to find records, marks a hit
-found only through it (``"thesaurus"`` in :attr:`~sei_policy.Hit.matched`) and
-ranks such hits below hits on the plan's own words; no record shows its terms.
+plan and adds no fact to it (where a reason recalls what a record says, the
+record is the authority): search uses it to find records, matches its terms
+only as whole words or phrases, marks a hit found only through it
+(``"thesaurus"`` in :attr:`~sei_policy.Hit.matched`) and counts a word found
+through it for less than the plan's own words; no record shows its terms.
 
 It is read on the first search, and validated whole against the loaded
 records: a broken file raises :class:`~sei_policy.PlanDataError` naming

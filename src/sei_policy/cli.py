@@ -325,7 +325,8 @@ def _search(query: str, kind: str | None, limit: int, as_json: bool, out: TextIO
         _print_json([_hit(hit) for hit in hits], out)
         return
     if not hits and limit:
-        print(f"no record matches {query!r}", file=out)
+        because = f", because {hits.reason}" if hits.reason else ""
+        print(f"no record matches {query!r}{because}", file=out)
         suggestions = sp.did_you_mean(query)
         if suggestions:
             print("did you mean: " + "; ".join(suggestions), file=out)
