@@ -6,9 +6,12 @@ The build needs no network: no intersphinx, and the theme ships its own assets.
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
+from docutils import nodes
+from sphinx import addnodes
 from sphinx.application import Sphinx
 
 HERE = Path(__file__).resolve().parent
@@ -101,5 +104,36 @@ def _own_source_only(app: Sphinx, modname: str, attribute: str) -> str | None:
     return modname
 
 
+# The type variables of the overloads are private (`_R`, `_T`, `_K`). The signatures show
+# them as `R` (a record class given as kind=, or the plan's class) and `T` (the type of a
+# default), the names that reference.md's introduction explains.
+_TYPE_VARIABLES = {"_R": "R", "_K": "R", "_T": "T"}
+_TYPE_VARIABLE = re.compile(r"(?<![\w.])(" + "|".join(_TYPE_VARIABLES) + r")\b")
+
+
+def public_type_variables(text: str | None) -> str | None:
+    """A signature (or return annotation) with each private type variable by its public name.
+
+    >>> public_type_variables("(identifier: str, default: _T, *, kind: type[_R]) -> _R | _T")
+    '(identifier: str, default: T, *, kind: type[R]) -> R | T'
+    >>> public_type_variables("(self, x: sei_policy._R, y: _Rx)")
+    '(self, x: sei_policy._R, y: _Rx)'
+    """
+    return None if text is None else _TYPE_VARIABLE.sub(lambda m: _TYPE_VARIABLES[m.group(1)], text)
+
+
+def _public_type_variables(app: Sphinx, doctree: nodes.document) -> None:
+    """Write each signature's private type variables by their public names, wherever
+    autodoc took the signature from (an overload, a class, a return annotation)."""
+    for signature in doctree.findall(addnodes.desc_signature):
+        for text in list(signature.findall(nodes.Text)):
+            public = public_type_variables(str(text))
+            if public != str(text):
+                text.parent.replace(text, nodes.Text(public))
+        for reference in signature.findall(addnodes.pending_xref):
+            reference["reftarget"] = public_type_variables(reference.get("reftarget"))
+
+
 def setup(app: Sphinx) -> None:
     app.connect("viewcode-follow-imported", _own_source_only)
+    app.connect("doctree-read", _public_type_variables)
