@@ -1,4 +1,4 @@
-"""Sphinx configuration for the sei_policy documentation (MyST Markdown, the furo theme).
+"""Sphinx configuration for the sei_policy documentation (MyST Markdown and notebooks, the furo theme).
 
 Build it with ``python -m sphinx -W --keep-going -b html docs docs/_build/html``.
 The build needs no network: no intersphinx, and the theme ships its own assets.
@@ -36,11 +36,12 @@ language = "en"
 # -- Extensions ----------------------------------------------------------------------
 
 extensions = [
-    "myst_parser",
+    "myst_nb",  # MyST Markdown (it includes myst_parser) and the tour notebook with its stored outputs
     "sphinx.ext.autodoc",
     "sphinx.ext.napoleon",
     "sphinx.ext.viewcode",
     "records",  # _ext/records.py: fills records.md from the shipped data at build time
+    "shown",  # _ext/shown.py: the notebook HTML of a card, the plan or a search, on a page
 ]
 
 # MyST Markdown. Headings down to level 4 get GitHub-style anchors, so the pages'
@@ -60,14 +61,19 @@ napoleon_google_docstring = True
 napoleon_numpy_docstring = False
 napoleon_use_rtype = False
 
+# myst-nb shows the notebook with the outputs stored in it and never runs it: the build
+# needs no kernel. tests/test_notebook.py checks that the stored outputs are those of a
+# fresh run, and tools/make_tour.py stores them.
+nb_execution_mode = "off"
+nb_merge_streams = True
+
 # -- Sources ------------------------------------------------------------------------
 
-source_suffix = {".md": "markdown"}
+source_suffix = {".md": "myst-nb", ".ipynb": "myst-nb"}
 root_doc = "index"
 exclude_patterns = [
     "_build",
     "_ext",
-    "notebooks/*.ipynb",  # not rendered (no notebook extension): linked to as a file instead
     "**/.ipynb_checkpoints",
     "Thumbs.db",
     ".DS_Store",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import importlib.util
 import re
 import warnings
@@ -11,7 +12,7 @@ import pytest
 
 import sei_policy as sp
 
-_MISSING = [name for name in ("sphinx", "myst_parser", "furo") if importlib.util.find_spec(name) is None]
+_MISSING = [name for name in ("sphinx", "myst_nb", "furo") if importlib.util.find_spec(name) is None]
 if _MISSING:  # pragma: no cover - the docs extra (and the test extra) installs them
     pytest.skip(f"not installed: {', '.join(_MISSING)}; pip install -e '.[docs]'", allow_module_level=True)
 
@@ -63,6 +64,41 @@ def test_reference_documents_the_public_functions(site: Path) -> None:
     page = (site / "reference.html").read_text(encoding="utf-8")
     for name in ("get", "to_frame", "lookup", "search", "export", "cite", "Plan", "Record", "Status"):
         assert f'id="sei_policy.{name}"' in page, name
+
+
+def _text(page: str) -> str:
+    """A page's text, without its tags."""
+    return html.unescape(re.sub(r"<[^>]+>", "", page))
+
+
+def test_reference_shows_no_private_type_variable(site: Path) -> None:
+    """The signatures show the type variables as R and T, never as the private _R, _T or _K."""
+    text = _text((site / "reference.html").read_text(encoding="utf-8"))
+    assert re.findall(r".{30}\b_[RTK]\b.{10}", text) == []
+    assert "kind: type[R]) → R" in text  # the overloads of get and lookup, with the public names
+
+
+def test_records_page_links_every_source_key_to_the_register(site: Path) -> None:
+    """Each source has an anchor in the register at the end of records.html, and every cited key links to it."""
+    page = (site / "records.html").read_text(encoding="utf-8")
+    plan = sp.plan()
+    assert [s.key for s in plan.sources if f'id="source-{s.key.lower()}"' not in page] == []
+    everything: list[sp.Plan | sp.Record] = [plan, *sp.records(), *sp.records(kind=sp.NbsCategory)]
+    cited = {key.lower() for r in everything for key in r.provenance.all_source_keys}
+    linked = set(re.findall(r'href="#source-([\w-]+)"', page))
+    assert sorted(cited - linked) == []  # every key a record cites is a link
+    assert [a for a in linked if f'id="source-{a}"' not in page] == []  # and every link has its target
+    # a status's keys are links, not plain code: no "(<code>S4</code>" left after a status
+    assert re.findall(r"\(<code[^>]*><span class=\"pre\">S\d", page) == []
+
+
+@pytest.mark.parametrize("page", ["notebooks/tour.html", "notebooks.html"])
+def test_notebook_html_is_shown_as_it_looks(site: Path, page: str) -> None:
+    """The tour page (stored outputs) and the notebooks page (built from the library) show a card, the outline and a search table."""
+    body = (site / page).read_text(encoding="utf-8")
+    assert '<div class="sei sei-card sei-action" lang="en">' in body  # action 4's card, as HTML, not as text
+    assert '<div class="sei sei-card sei-plan" lang="en">' in body
+    assert re.search(r"<table[^>]*>.*?<code>action:biotech</code>.*?</table>", body, flags=re.DOTALL)
 
 
 def test_no_page_loads_anything_from_the_network(site: Path) -> None:
