@@ -20,6 +20,7 @@ import sphinx.deprecation  # noqa: E402 - only once Sphinx is known to be there
 from sphinx.cmd.build import build_main  # noqa: E402
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
+PAGES = [DOCS.parent / "README.md", *sorted(DOCS.rglob("*.md")), *sorted(DOCS.rglob("*.ipynb"))]
 
 
 @pytest.fixture(scope="module")
@@ -114,3 +115,15 @@ def test_source_pages_are_the_librarys_own(site: Path) -> None:
     pages = [p.relative_to(modules).as_posix() for p in modules.rglob("*.html")]
     assert pages, "no source pages were written"
     assert [p for p in pages if p not in ("index.html", "sei_policy.html") and not p.startswith("sei_policy/")] == []
+
+
+_INSTALL = re.compile(r"pip install ([^`\n&;|]*)")  # its arguments, up to the next command
+
+
+@pytest.mark.parametrize("path", PAGES, ids=[p.relative_to(DOCS.parent).as_posix() for p in PAGES])
+def test_install_instructions_install_from_a_checkout(path: Path) -> None:
+    """The package is on no index: every `pip install` on a page installs a path ("." or ".[extra]"), never the name."""
+    text = path.read_text(encoding="utf-8")
+    by_name = [m.group(0) for m in _INSTALL.finditer(text) if re.search(r"sei[-_]policy", m.group(1), re.IGNORECASE)]
+    assert by_name == []
+    assert "PyPI" not in text
