@@ -127,3 +127,46 @@ def test_install_instructions_install_from_a_checkout(path: Path) -> None:
     by_name = [m.group(0) for m in _INSTALL.finditer(text) if re.search(r"sei[-_]policy", m.group(1), re.IGNORECASE)]
     assert by_name == []
     assert "PyPI" not in text
+
+
+_BLOCK = re.compile(r"^```(\w*)\n(.*?)^```$", re.MULTILINE | re.DOTALL)
+_JOINS = re.compile(r"\bJOIN\b|\.merge\(|\bmerge\(|\bmerge m:1\b")
+
+
+def _agency_joins() -> list[tuple[str, str]]:
+    """Every code block on a page that joins records with the links of `agency_ids`, with its page."""
+    found = []
+    for path in PAGES:
+        if path.suffix != ".md":
+            continue
+        for _, body in _BLOCK.findall(path.read_text(encoding="utf-8")):
+            if "agency_ids" in body and _JOINS.search(body):
+                found.append((path.relative_to(DOCS.parent).as_posix(), body))
+    return found
+
+
+def test_a_join_with_the_agencies_keeps_the_actions_whose_agencies_are_not_known() -> None:
+    """Agencies are known for action 9 only: a join over them is a left join from the actions, or asks for A9 alone."""
+    joins = _agency_joins()
+    assert len(joins) >= 3  # the pandas, DuckDB and R examples are found
+    inner = [
+        f"{page}: {body.splitlines()[0]}"
+        for page, body in joins
+        if not re.search(r'\bLEFT JOIN\b|how="left"', body)
+        and not re.search(r"'A9'|\"A9\"|cluster-development-project", body)
+    ]
+    assert inner == []
+
+
+@pytest.mark.parametrize(
+    ("page", "says"),
+    [
+        ("docs/formats/stata.md", "read_dta("),  # R users read format 118 with haven …
+        ("docs/formats/stata.md", "Do not use `read.dta` from the `foreign` package"),  # … not with foreign
+        ("docs/index.md", "for action 9 only"),  # the promise of responsible agencies says what the data lacks
+        ("docs/notebooks.md", "Responsible agencies are known for one action only"),
+    ],
+)
+def test_the_docs_say_what_users_tripped_on(page: str, says: str) -> None:
+    """Each page says what users of the second audit needed to be told."""
+    assert says in (DOCS.parent / page).read_text(encoding="utf-8")
