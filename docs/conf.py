@@ -1,4 +1,4 @@
-"""Sphinx configuration for the sei_policy documentation (MyST Markdown, the furo theme).
+"""Sphinx configuration for the sei_policy documentation (MyST Markdown and notebooks, the furo theme).
 
 Build it with ``python -m sphinx -W --keep-going -b html docs docs/_build/html``.
 The build needs no network: no intersphinx, and the theme ships its own assets.
@@ -6,9 +6,12 @@ The build needs no network: no intersphinx, and the theme ships its own assets.
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
+from docutils import nodes
+from sphinx import addnodes
 from sphinx.application import Sphinx
 
 HERE = Path(__file__).resolve().parent
@@ -33,11 +36,12 @@ language = "en"
 # -- Extensions ----------------------------------------------------------------------
 
 extensions = [
-    "myst_parser",
+    "myst_nb",  # MyST Markdown (it includes myst_parser) and the tour notebook with its stored outputs
     "sphinx.ext.autodoc",
     "sphinx.ext.napoleon",
     "sphinx.ext.viewcode",
     "records",  # _ext/records.py: fills records.md from the shipped data at build time
+    "shown",  # _ext/shown.py: the notebook HTML of a card, the plan or a search, on a page
 ]
 
 # MyST Markdown. Headings down to level 4 get GitHub-style anchors, so the pages'
@@ -57,14 +61,19 @@ napoleon_google_docstring = True
 napoleon_numpy_docstring = False
 napoleon_use_rtype = False
 
+# myst-nb shows the notebook with the outputs stored in it and never runs it: the build
+# needs no kernel. tests/test_notebook.py checks that the stored outputs are those of a
+# fresh run, and tools/make_tour.py stores them.
+nb_execution_mode = "off"
+nb_merge_streams = True
+
 # -- Sources ------------------------------------------------------------------------
 
-source_suffix = {".md": "markdown"}
+source_suffix = {".md": "myst-nb", ".ipynb": "myst-nb"}
 root_doc = "index"
 exclude_patterns = [
     "_build",
     "_ext",
-    "notebooks/*.ipynb",  # not rendered (no notebook extension): linked to as a file instead
     "**/.ipynb_checkpoints",
     "Thumbs.db",
     ".DS_Store",
@@ -101,5 +110,36 @@ def _own_source_only(app: Sphinx, modname: str, attribute: str) -> str | None:
     return modname
 
 
+# The type variables of the overloads are private (`_R`, `_T`, `_K`). The signatures show
+# them as `R` (a record class given as kind=, or the plan's class) and `T` (the type of a
+# default), the names that reference.md's introduction explains.
+_TYPE_VARIABLES = {"_R": "R", "_K": "R", "_T": "T"}
+_TYPE_VARIABLE = re.compile(r"(?<![\w.])(" + "|".join(_TYPE_VARIABLES) + r")\b")
+
+
+def public_type_variables(text: str | None) -> str | None:
+    """A signature (or return annotation) with each private type variable by its public name.
+
+    >>> public_type_variables("(identifier: str, default: _T, *, kind: type[_R]) -> _R | _T")
+    '(identifier: str, default: T, *, kind: type[R]) -> R | T'
+    >>> public_type_variables("(self, x: sei_policy._R, y: _Rx)")
+    '(self, x: sei_policy._R, y: _Rx)'
+    """
+    return None if text is None else _TYPE_VARIABLE.sub(lambda m: _TYPE_VARIABLES[m.group(1)], text)
+
+
+def _public_type_variables(app: Sphinx, doctree: nodes.document) -> None:
+    """Write each signature's private type variables by their public names, wherever
+    autodoc took the signature from (an overload, a class, a return annotation)."""
+    for signature in doctree.findall(addnodes.desc_signature):
+        for text in list(signature.findall(nodes.Text)):
+            public = public_type_variables(str(text))
+            if public != str(text):
+                text.parent.replace(text, nodes.Text(public))
+        for reference in signature.findall(addnodes.pending_xref):
+            reference["reftarget"] = public_type_variables(reference.get("reftarget"))
+
+
 def setup(app: Sphinx) -> None:
     app.connect("viewcode-follow-imported", _own_source_only)
+    app.connect("doctree-read", _public_type_variables)

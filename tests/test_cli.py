@@ -369,7 +369,7 @@ def test_export_passes_every_option_through(
 
 @pytest.mark.parametrize(
     ("error", "message"),
-    [(sp.MissingExtraError("turtle", "rdf", "rdflib"), "turtle needs rdflib: pip install 'sei-policy[rdf]'"),
+    [(sp.MissingExtraError("turtle", "rdf", "rdflib"), "turtle needs rdflib: python -m pip install '.[rdf]' from a checkout of sei_policy"),
      (ModuleNotFoundError("No module named 'sei_policy._skos'"), "cannot write the turtle format: No module named"),
      (PermissionError(13, "Permission denied"), "Permission denied")],
 )  # fmt: skip

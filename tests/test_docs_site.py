@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import importlib.util
 import re
 import warnings
@@ -11,7 +12,7 @@ import pytest
 
 import sei_policy as sp
 
-_MISSING = [name for name in ("sphinx", "myst_parser", "furo") if importlib.util.find_spec(name) is None]
+_MISSING = [name for name in ("sphinx", "myst_nb", "furo") if importlib.util.find_spec(name) is None]
 if _MISSING:  # pragma: no cover - the docs extra (and the test extra) installs them
     pytest.skip(f"not installed: {', '.join(_MISSING)}; pip install -e '.[docs]'", allow_module_level=True)
 
@@ -21,6 +22,7 @@ from sphinx.cmd.build import build_main  # noqa: E402
 pytestmark = pytest.mark.integration  # a heavy outside tool: CI runs these once
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
+PAGES = [DOCS.parent / "README.md", *sorted(DOCS.rglob("*.md")), *sorted(DOCS.rglob("*.ipynb"))]
 
 
 @pytest.fixture(scope="module")
@@ -67,6 +69,41 @@ def test_reference_documents_the_public_functions(site: Path) -> None:
         assert f'id="sei_policy.{name}"' in page, name
 
 
+def _text(page: str) -> str:
+    """A page's text, without its tags."""
+    return html.unescape(re.sub(r"<[^>]+>", "", page))
+
+
+def test_reference_shows_no_private_type_variable(site: Path) -> None:
+    """The signatures show the type variables as R and T, never as the private _R, _T or _K."""
+    text = _text((site / "reference.html").read_text(encoding="utf-8"))
+    assert re.findall(r".{30}\b_[RTK]\b.{10}", text) == []
+    assert "kind: type[R]) → R" in text  # the overloads of get and lookup, with the public names
+
+
+def test_records_page_links_every_source_key_to_the_register(site: Path) -> None:
+    """Each source has an anchor in the register at the end of records.html, and every cited key links to it."""
+    page = (site / "records.html").read_text(encoding="utf-8")
+    plan = sp.plan()
+    assert [s.key for s in plan.sources if f'id="source-{s.key.lower()}"' not in page] == []
+    everything: list[sp.Plan | sp.Record] = [plan, *sp.records(), *sp.records(kind=sp.NbsCategory)]
+    cited = {key.lower() for r in everything for key in r.provenance.all_source_keys}
+    linked = set(re.findall(r'href="#source-([\w-]+)"', page))
+    assert sorted(cited - linked) == []  # every key a record cites is a link
+    assert [a for a in linked if f'id="source-{a}"' not in page] == []  # and every link has its target
+    # a status's keys are links, not plain code: no "(<code>S4</code>" left after a status
+    assert re.findall(r"\(<code[^>]*><span class=\"pre\">S\d", page) == []
+
+
+@pytest.mark.parametrize("page", ["notebooks/tour.html", "notebooks.html"])
+def test_notebook_html_is_shown_as_it_looks(site: Path, page: str) -> None:
+    """The tour page (stored outputs) and the notebooks page (built from the library) show a card, the outline and a search table."""
+    body = (site / page).read_text(encoding="utf-8")
+    assert '<div class="sei sei-card sei-action" lang="en">' in body  # action 4's card, as HTML, not as text
+    assert '<div class="sei sei-card sei-plan" lang="en">' in body
+    assert re.search(r"<table[^>]*>.*?<code>action:biotech</code>.*?</table>", body, flags=re.DOTALL)
+
+
 def test_no_page_loads_anything_from_the_network(site: Path) -> None:
     """No script, style sheet or image of any page points outside the site."""
     external = re.compile(r"""<(?:script|link|img)\b[^>]*\b(?:src|href)=["'](?:https?:)?//""", re.IGNORECASE)
@@ -80,3 +117,58 @@ def test_source_pages_are_the_librarys_own(site: Path) -> None:
     pages = [p.relative_to(modules).as_posix() for p in modules.rglob("*.html")]
     assert pages, "no source pages were written"
     assert [p for p in pages if p not in ("index.html", "sei_policy.html") and not p.startswith("sei_policy/")] == []
+
+
+_INSTALL = re.compile(r"pip install ([^`\n&;|]*)")  # its arguments, up to the next command
+
+
+@pytest.mark.parametrize("path", PAGES, ids=[p.relative_to(DOCS.parent).as_posix() for p in PAGES])
+def test_install_instructions_install_from_a_checkout(path: Path) -> None:
+    """The package is on no index: every `pip install` on a page installs a path ("." or ".[extra]"), never the name."""
+    text = path.read_text(encoding="utf-8")
+    by_name = [m.group(0) for m in _INSTALL.finditer(text) if re.search(r"sei[-_]policy", m.group(1), re.IGNORECASE)]
+    assert by_name == []
+    assert "PyPI" not in text
+
+
+_BLOCK = re.compile(r"^```(\w*)\n(.*?)^```$", re.MULTILINE | re.DOTALL)
+_JOINS = re.compile(r"\bJOIN\b|\.merge\(|\bmerge\(|\bmerge m:1\b")
+
+
+def _agency_joins() -> list[tuple[str, str]]:
+    """Every code block on a page that joins records with the links of `agency_ids`, with its page."""
+    found = []
+    for path in PAGES:
+        if path.suffix != ".md":
+            continue
+        for _, body in _BLOCK.findall(path.read_text(encoding="utf-8")):
+            if "agency_ids" in body and _JOINS.search(body):
+                found.append((path.relative_to(DOCS.parent).as_posix(), body))
+    return found
+
+
+def test_a_join_with_the_agencies_keeps_the_actions_whose_agencies_are_not_known() -> None:
+    """Agencies are known for action 9 only: a join over them is a left join from the actions, or asks for A9 alone."""
+    joins = _agency_joins()
+    assert len(joins) >= 3  # the pandas, DuckDB and R examples are found
+    inner = [
+        f"{page}: {body.splitlines()[0]}"
+        for page, body in joins
+        if not re.search(r'\bLEFT JOIN\b|how="left"', body)
+        and not re.search(r"'A9'|\"A9\"|cluster-development-project", body)
+    ]
+    assert inner == []
+
+
+@pytest.mark.parametrize(
+    ("page", "says"),
+    [
+        ("docs/formats/stata.md", "read_dta("),  # R users read format 118 with haven …
+        ("docs/formats/stata.md", "Do not use `read.dta` from the `foreign` package"),  # … not with foreign
+        ("docs/index.md", "for action 9 only"),  # the promise of responsible agencies says what the data lacks
+        ("docs/notebooks.md", "Responsible agencies are known for one action only"),
+    ],
+)
+def test_the_docs_say_what_users_tripped_on(page: str, says: str) -> None:
+    """Each page says what users of the second audit needed to be told."""
+    assert says in (DOCS.parent / page).read_text(encoding="utf-8")

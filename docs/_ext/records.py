@@ -29,7 +29,6 @@ from sphinx.application import Sphinx
 from sphinx.errors import ExtensionError
 
 import sei_policy as sp
-from sei_policy.models import KINDS
 
 DOCNAME = "records"
 MARKER = re.compile(r"^```\{sei-records\}[ \t]*\n```[ \t]*$", re.MULTILINE)
@@ -104,9 +103,40 @@ def entry(term: str, definition: str) -> list[str]:
     return [term, f": {definition}", ""]
 
 
+def source_anchor(key: str) -> str:
+    """The anchor of a source's entry in the register at the end of the page.
+
+    >>> source_anchor("S14b"), source_anchor("seed")
+    ('source-s14b', 'source-seed')
+    """
+    return "source-" + key.lower()
+
+
 def sources(keys: tuple[str, ...]) -> str:
-    """The register keys a status rests on, in brackets after it; nothing when there are none."""
-    return " (" + ", ".join(f"`{k}`" for k in keys) + ")" if keys else ""
+    """The register keys a status rests on, each a link to its entry, in brackets after it; nothing when there are none.
+
+    >>> sources(("S4", "seed"))
+    ' ({ref}`S4 <source-s4>`, {ref}`seed <source-seed>`)'
+    """
+    return " (" + ", ".join(f"{{ref}}`{k} <{source_anchor(k)}>`" for k in keys) + ")" if keys else ""
+
+
+def register(plan: sp.Plan) -> Iterator[str]:
+    """The source register, one entry per source with its anchor, in the register's order."""
+    yield "(source-register)="
+    yield "## The source register"
+    yield ""
+    yield "Every source that a status above cites, by its key. The keys are labels, not a count or a ranking."
+    yield ""
+    for source in plan.sources:
+        yield f"({source_anchor(source.key)})="
+        yield f"### {escape(source.key)}"
+        yield ""
+        yield from entry("Description", escape(source.description))
+        address = f"<{source.address}>" if source.address else "not recorded"
+        yield from entry("Address", address)
+        if source.reliability:
+            yield from entry("Reliability", escape(source.reliability))
 
 
 def section(record: Any, level: int) -> Iterator[str]:
@@ -167,14 +197,16 @@ def section(record: Any, level: int) -> Iterator[str]:
 
 def generate() -> str:
     """Every record's section, grouped by kind, in document order."""
-    kinds = [kind for kind in KINDS if kind != sp.Kind.PLAN]
+    kinds = [kind for kind in sp.Kind if kind != sp.Kind.PLAN]
     if list(HEADINGS) != kinds:
         raise ExtensionError(f"records.py: HEADINGS must name every kind but the plan, in the order {kinds}")
-    lines = list(section(sp.plan(), 2))
+    plan = sp.plan()
+    lines = list(section(plan, 2))
     for kind, heading in HEADINGS.items():  # every kind but the plan, in document order
         lines += [f"## {heading}", ""]
         for record in sp.records(kind=kind):
             lines += section(record, 3)
+    lines += register(plan)
     return "\n".join(lines) + "\n"
 
 

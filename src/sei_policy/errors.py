@@ -211,11 +211,11 @@ class MissingExtraError(SeiPolicyError, ImportError):
     """An optional dependency is needed: the message names the extra that installs it.
 
     >>> print(MissingExtraError("to_frame()", "pandas", "pandas"))
-    to_frame() needs pandas: pip install 'sei-policy[pandas]'
+    to_frame() needs pandas: python -m pip install '.[pandas]' from a checkout of sei_policy
     """
 
     def __init__(self, what: str, extra: str, module: str) -> None:
-        super().__init__(f"{what} needs {module}: pip install 'sei-policy[{extra}]'")
+        super().__init__(f"{what} needs {module}: python -m pip install '.[{extra}]' from a checkout of sei_policy")
         self.extra = extra
 
 

@@ -520,7 +520,7 @@ def write_turtle(
     content (``rdflib.compare.to_canonical_graph``), so the file is the same on every run.
 
     Raises:
-        MissingExtraError: rdflib is not installed (``pip install 'sei-policy[rdf]'``).
+        MissingExtraError: rdflib is not installed (``python -m pip install '.[rdf]'`` from a checkout).
         ExportError: ``path`` exists and ``overwrite`` is false, or its folder does not exist.
         InvalidArgumentError: ``base`` is not an absolute IRI ending with ``/``, ``#`` or ``:``.
     """
