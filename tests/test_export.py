@@ -144,7 +144,7 @@ def test_to_frame_has_nullable_dtypes() -> None:
 def test_to_frame_without_pandas_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
     """Without pandas, to_frame raises an ImportError that names the extra to install."""
     monkeypatch.setitem(sys.modules, "pandas", None)
-    with pytest.raises(sp.MissingExtraError, match=r"pip install 'sei-policy\[pandas\]'") as caught:
+    with pytest.raises(sp.MissingExtraError, match=r"python -m pip install '\.\[pandas\]' from a checkout") as caught:
         sp.to_frame()
     assert isinstance(caught.value, ImportError) and caught.value.extra == "pandas"
 
