@@ -367,7 +367,7 @@ def test_turtle_without_rdflib_names_the_extra(tmp_path: Path, monkeypatch: pyte
     """Without rdflib, Turtle raises an ImportError that names the rdf extra; JSON-LD needs no rdflib."""
     monkeypatch.setitem(sys.modules, "rdflib", None)
     with pytest.raises(
-        sp.MissingExtraError, match=r"export to turtle needs rdflib: pip install 'sei-policy\[rdf\]'"
+        sp.MissingExtraError, match=r"export to turtle needs rdflib: python -m pip install '\.\[rdf\]' from a checkout"
     ) as e:
         sp.export("turtle", tmp_path / "sei.ttl")
     assert isinstance(e.value, ImportError) and e.value.extra == "rdf"
