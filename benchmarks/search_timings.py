@@ -114,8 +114,7 @@ def paste_rows(rounds: int) -> None:
     text = paste()
     print(f"pasted paragraph: {len(text.encode('utf-8'))} bytes, {len(text.split())} words")
     for name, call in (("search", sp.search), ("did_you_mean", sp.did_you_mean)):
-        searcher = _search._searcher
-        assert searcher is not None
+        searcher = _search._build()
         searcher._correct.cache_clear()
         searcher._close.cache_clear()
         start = timeit.default_timer()

@@ -54,7 +54,7 @@ def test_sixteen_threads_race_the_first_use(use: str) -> None:
 def test_racing_first_searches_build_one_index() -> None:
     """Sixteen threads racing the first search share one search index, built once."""
     code = RACE.format(use="search") + (
-        "from sei_policy import _search\nprint(_search._searcher is not None, id(_search._searcher))\n"
+        "from sei_policy import _search\nprint(_search._build.loaded, id(_search._build()))\n"
     )
     counting = (
         "import sei_policy._search as r\n"

@@ -687,3 +687,11 @@ def test_data_edition_is_separate_from_the_version() -> None:
     editions = {json.loads(files[name])["edition"] for name in _loader.FILES}
     assert editions == {sp.DATA_EDITION}
     assert sp.__version__ != sp.DATA_EDITION
+
+
+def test_targets_carry_their_unit(plan: sp.Plan) -> None:
+    """Each of the three targets counts things (bases, clusters, ecosystems); the unit is our reading, marked inferred."""
+    assert [(t.notation, t.value, t.unit) for t in plan.targets] == [("T1", 10, "count"), ("T2", 100, "count"),
+                                                                      ("T3", 1000, "count")]  # fmt: skip
+    assert {t.provenance.status_of("unit") for t in plan.targets} == {sp.Status.INFERRED}
+    assert sp.to_frame("target")["unit"].tolist() == ["count"] * 3

@@ -12,6 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import sei_policy as sp
+from sei_policy.models import Claim, Provenance, Status
 
 from .helpers import EVERY_VALUE, PLAN, record_id
 
@@ -279,3 +280,24 @@ def test_claims_on_list_elements_fall_back_to_the_list() -> None:
     """A claim about aliases.en[1] covers that element only; its siblings take the list's claim."""
     assert PLAN.provenance.status_of("aliases.en[1]") is sp.Status.SEED
     assert PLAN.provenance.status_of("aliases.en[0]") is sp.Status.VERIFIED
+
+
+@pytest.mark.parametrize("path", ["x]", "]", "[", "[1]", "x]]", "a..b", "aliases.en[", "aliases.en[-1]", "", "Title.zh"])
+def test_a_malformed_claim_path_is_a_miss_not_a_hang(path: str) -> None:
+    """A path that is no field path falls back to the record's status at once (it looped on "x]" before)."""
+    record = sp.plan().action(4)
+    claimed = Provenance(status=Status.SEED, source_keys=("seed",), fields=(Claim(field="x", status=Status.INFERRED),))
+    assert record.provenance.claim(path) is None
+    assert record.provenance.status_of(path) is record.provenance.status
+    assert claimed.claim(path) is None
+
+
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [("x", "x"), ("x.y", "x"), ("x[3]", "x"), ("x.y[0]", "x")],
+)
+def test_a_well_formed_path_falls_back_to_its_enclosing_claim(path: str, expected: str) -> None:
+    """A well-formed path finds its own claim or the nearest enclosing one."""
+    claimed = Provenance(status=Status.SEED, source_keys=("seed",), fields=(Claim(field="x", status=Status.INFERRED),))
+    found = claimed.claim(path)
+    assert found is not None and found.field == expected

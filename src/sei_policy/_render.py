@@ -284,6 +284,7 @@ def pretty(value: object, printer: _Printer, cycle: bool, dataset: Dataset | Non
     具备国际竞争力的战略性新兴产业集群
     A hundred SEI clusters able to compete internationally.
     value: 100
+    unit: count  [inferred]
     year: none stated
     action_id: action:cluster-development-project
     status: verified; sources: S4
@@ -450,6 +451,7 @@ def show_lines(record: Record | Plan, encoding: str | None = None, dataset: Data
       keywords.en: none
       keywords.zh: none
       value: 100
+      unit: count
       year: none stated
       action_id: action:cluster-development-project  Further ...  深入推进国家战略性新兴产业集群发展工程
     """

@@ -46,7 +46,6 @@ import functools
 import json
 import math
 import re
-import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, Generic, SupportsIndex, TypeVar, overload
@@ -55,6 +54,7 @@ import attrs
 import importlib_resources
 
 from sei_policy import _loader, _thesaurus
+from sei_policy._once import Once
 from sei_policy._resolver import NOT_WORD, fold
 from sei_policy._simplify import simplify
 from sei_policy._stem import stem
@@ -754,18 +754,13 @@ class Searcher:
         return tuple(dict.fromkeys(suggestions))[:5]
 
 
-_lock = threading.Lock()
-_searcher: Searcher | None = None
+def _make() -> Searcher:
+    records = tuple(r for d in _loader.load().documents for r in d.members())
+    return Searcher(records, _thesaurus.load({r.id for r in records}))
 
 
-def _build(load: Callable[[], _loader.Dataset] = _loader.load) -> Searcher:
-    global _searcher
-    dataset = load()
-    with _lock:
-        if _searcher is None:
-            records = tuple(r for d in dataset.documents for r in d.members())
-            _searcher = Searcher(records, _thesaurus.load({r.id for r in records}))
-        return _searcher
+_build = Once(_make)
+"""The search index over the shipped data, built on the first search."""
 
 
 @overload
@@ -828,7 +823,7 @@ def search(query: str, *, kind: Kind | str | type[Any] | None = None, limit: int
         raise InvalidArgumentTypeError("search()", "limit", "an int or None", limit)
     if limit is not None and limit < 0:
         raise InvalidArgumentError(f"search() expects limit >= 0, got {limit!r}")
-    return (_searcher or _build()).search(query, kind=wanted, limit=limit)
+    return _build().search(query, kind=wanted, limit=limit)
 
 
 def did_you_mean(query: str) -> tuple[str, ...]:
@@ -845,4 +840,4 @@ def did_you_mean(query: str) -> tuple[str, ...]:
     """
     if not isinstance(query, str):
         raise InvalidArgumentTypeError("did_you_mean()", "query", "a string", query)
-    return (_searcher or _build()).did_you_mean(query)
+    return _build().did_you_mean(query)

@@ -13,7 +13,7 @@ from typing import Any
 import attrs
 
 from sei_policy import ids
-from sei_policy.models import KINDS, Classification, Column, Kind, Plan, Record, Status, Terms
+from sei_policy.models import KINDS, Classification, Column, Kind, Plan, Record, Status, Terms, claim_path
 
 __all__ = ("check",)
 
@@ -241,23 +241,21 @@ class _Checker:
                 yield f"dangling relation: {retired.replacement_id!r} is not a live identifier @ {path}.replacement_id"
 
 
-_FIELD = re.compile(r"([a-z_0-9]+(?:\.[a-z_0-9]+)*)(?:\[([0-9]+)\])?")
-
-
 def _field_value(record: Record | Plan, field: str) -> Any:
     """The value a claim's field path names: ``summary``, ``title.zh``, ``aliases.en[1]``."""
-    match = _FIELD.fullmatch(field)
-    if match is None:
-        raise LookupError(field)
+    try:
+        names, index = claim_path(field)
+    except ValueError:
+        raise LookupError(field) from None
     value: Any = record
-    for name in match.group(1).split("."):
+    for name in names:
         if not attrs.has(type(value)) or name not in attrs.fields_dict(type(value)):
             raise LookupError(field)
         value = getattr(value, name)
-    if match.group(2) is not None:
-        if not isinstance(value, tuple) or int(match.group(2)) >= len(value):
+    if index is not None:
+        if not isinstance(value, tuple) or index >= len(value):
             raise LookupError(field)
-        value = value[int(match.group(2))]
+        value = value[index]
     return value
 
 

@@ -18,6 +18,7 @@ links each :class:`Kind` to its class and to the collection that holds it.
 
 import datetime
 import enum
+import re
 from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any, TypeVar, Union
@@ -285,6 +286,28 @@ class Claim(_Model):
     note: str | None = None
 
 
+_CLAIM_PATH = re.compile(r"([a-z_0-9]+(?:\.[a-z_0-9]+)*)(?:\[([0-9]+)\])?")
+
+
+def claim_path(field: str) -> tuple[tuple[str, ...], int | None]:
+    """A claim's field path parsed: the dotted names, and the list index if it ends in one.
+
+    The one parser of claim paths (provenance lookups and the loader's checks both use it).
+
+    >>> claim_path("aliases.en[1]"), claim_path("summary")
+    ((('aliases', 'en'), 1), (('summary',), None))
+    >>> claim_path("x]")
+    Traceback (most recent call last):
+      ...
+    ValueError: not a field path: 'x]'
+    """
+    match = _CLAIM_PATH.fullmatch(field) if isinstance(field, str) else None
+    if match is None:
+        raise ValueError(f"not a field path: {field!r}"[:200])
+    index = match.group(2)
+    return tuple(match.group(1).split(".")), None if index is None else int(index)
+
+
 @attrs.frozen(kw_only=True, repr=False)
 class Provenance(_Model):
     """Where a record comes from: its status, the keys of its sources and notes per field.
@@ -308,18 +331,25 @@ class Provenance(_Model):
         """The claim about ``field`` or the nearest enclosing field, if any.
 
         A field is a dotted path, optionally ending in an index: ``aliases.en[1]``
-        falls back to ``aliases.en``, then to ``aliases``.
+        falls back to ``aliases.en``, then to ``aliases``. A path that is not of
+        that form (``"x]"``) is a miss: ``None``.
+
+        >>> claimed = (Claim(field="aliases", status=Status.INFERRED),)
+        >>> p = Provenance(status=Status.SEED, source_keys=("seed",), fields=claimed)
+        >>> p.claim("aliases.en[1]").field, p.claim("x]"), p.claim("title")
+        ('aliases', None, None)
         """
-        while True:
+        try:
+            names, index = claim_path(field)
+        except ValueError:
+            return None
+        wanted = [field] if index is not None else []
+        wanted += [".".join(names[:end]) for end in range(len(names), 0, -1)]
+        for path in wanted:
             for claim in self.fields:
-                if claim.field == field:
+                if claim.field == path:
                     return claim
-            if field.endswith("]"):
-                field = field.rsplit("[", 1)[0]
-            elif "." in field:
-                field = field.rsplit(".", 1)[0]
-            else:
-                return None
+        return None
 
     def status_of(self, field: str) -> Status:
         """The status of ``field``: its own claim's, else the record's."""
@@ -634,10 +664,25 @@ class Industry(Record):
 
 @attrs.frozen(kw_only=True, repr=False)
 class Target(Record):
-    """A quantitative target; the plan states no target year, so ``year`` is ``None``."""
+    """A quantitative target; the plan states no target year, so ``year`` is ``None``.
+
+    ``unit`` says what ``value`` counts in: ``"count"`` for the 2020 plan's three
+    targets (a number of bases, clusters or ecosystems).
+    """
 
     value: int = attrs.field(
         metadata=field("value", "Value", "Target value", "The number the target names.", type=ValueType.INTEGER)
+    )
+    unit: str = attrs.field(
+        repr=False,
+        metadata=field(
+            "unit",
+            "Unit",
+            "Unit of the target value (count)",
+            "What the value counts in: count (a number of things, such as clusters).",
+            type=ValueType.CHOICE,
+            choices=("count",),
+        ),
     )
     year: int | None = attrs.field(
         default=None,
@@ -1253,7 +1298,7 @@ def columns_of(cls: type) -> tuple[Column, ...]:
     """A record class's columns in table order: the common ones (lists last), then its own, flat ones only.
 
     >>> [c.name for c in columns_of(Target)][-3:]
-    ['value', 'year', 'action_id']
+    ['unit', 'year', 'action_id']
     """
     common = _declared(Record)
     ordered = (
