@@ -152,3 +152,21 @@ def test_fold_is_the_one_folding() -> None:
     """NFKC, case, white space, quotes, brackets and dashes fold one way."""
     assert fold(" Ｎew\u3000Materials ") == "new materials"
     assert fold("【发改】“x”—y") == '(发改)"x"-y'
+
+
+@pytest.mark.parametrize("key", ["NBS-3", "A21", "semiconductor", "action:nope", "I4", "21", "xq"])
+def test_every_entry_point_words_a_miss_the_same(key: str) -> None:
+    """An accessor, navigation and lookup with a kind give the one resolver's message for the same miss."""
+    calls: list[Callable[[], object]] = [
+        lambda: PLAN.action(key),
+        lambda: PLAN.requirement_of(key),
+        lambda: sp.lookup(key, kind="action"),
+        lambda: sp.lookup(key, kind=sp.Action),
+    ]
+    messages = set()
+    for call in calls:
+        with pytest.raises(sp.UnknownIdentifierError) as caught:
+            call()
+        messages.add(str(caught.value))
+    assert len(messages) == 1, messages
+    assert messages.pop().startswith(f"unknown action {key!r}")
