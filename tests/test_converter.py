@@ -24,7 +24,6 @@ def test_whole_plan_round_trips() -> None:
     assert _converter.detailed().structure(data, sp.Plan) == PLAN
 
 
-
 def test_unstructured_plan_is_plain_json_data() -> None:
     """The unstructured plan holds only plain JSON types (no enum, tuple or date), and no private index."""
     import json

@@ -234,7 +234,9 @@ def test_wrong_schema_version_is_refused(name: str, version: object) -> None:
     body = dict(BODIES[name])
     body["schema_version"] = version
     problems = _refused({**FILES, name: json.dumps(body).encode()})
-    assert problems == (f"unsupported schema_version {version!r}; this sei_policy reads {_loader.SCHEMA_VERSION} @ {name}.schema_version",)
+    assert problems == (
+        f"unsupported schema_version {version!r}; this sei_policy reads {_loader.SCHEMA_VERSION} @ {name}.schema_version",
+    )
 
 
 @given(st.sampled_from(sorted(FILES)), st.sampled_from(["[]", '"text"', "42", "null", "{}"]))

@@ -181,7 +181,8 @@ def test_missing_openpyxl_raises_missing_extra_error(tmp_path: Path, monkeypatch
     """Without openpyxl the export names the excel extra, and writes nothing."""
     monkeypatch.setitem(sys.modules, "openpyxl", None)
     with pytest.raises(
-        sp.MissingExtraError, match=r"export to excel needs openpyxl: python -m pip install '\.\[excel\]' from a checkout"
+        sp.MissingExtraError,
+        match=r"export to excel needs openpyxl: python -m pip install '\.\[excel\]' from a checkout",
     ) as caught:
         sp.export("excel", tmp_path / "sei.xlsx")
     assert caught.value.extra == "excel"

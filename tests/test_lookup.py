@@ -93,7 +93,9 @@ def test_retired_identifier_is_validated() -> None:
     from sei_policy import _validate
 
     problems = _validate.check([("p.json", plan), ("c.json", dataset.classification)])
-    assert problems == ["dangling relation: 'action:nowhere' is not a live identifier @ p.json.retired[0].replacement_id"]
+    assert problems == [
+        "dangling relation: 'action:nowhere' is not a live identifier @ p.json.retired[0].replacement_id"
+    ]
 
 
 def test_a_fresh_index_loads_on_first_use() -> None:

@@ -147,7 +147,11 @@ def _ids(result: Any) -> Any:
     return result.id
 
 
-@pytest.mark.parametrize(("method", "key", "expected"), NAVIGATION_TABLE, ids=[f"{m}({record_id(k) if not isinstance(k, str | type) else k})" for m, k, _ in NAVIGATION_TABLE])
+@pytest.mark.parametrize(
+    ("method", "key", "expected"),
+    NAVIGATION_TABLE,
+    ids=[f"{m}({record_id(k) if not isinstance(k, str | type) else k})" for m, k, _ in NAVIGATION_TABLE],
+)
 def test_navigation(method: str, key: Any, expected: Any) -> None:
     """Each navigation method returns the records its relation fields name, in order."""
     assert _ids(getattr(PLAN, method)(key)) == expected
@@ -242,7 +246,9 @@ def test_two_kind_navigation_takes_any_key() -> None:
     assert PLAN.action_of("生物产业").notation == "A2"
     assert PLAN.objectives_of("P1") == (PLAN.objective(1),)
     for digits in ("1", " 4 "):
-        with pytest.raises(sp.UnknownIdentifierError, match=r"a number names a record within its kind: give a notation"):
+        with pytest.raises(
+            sp.UnknownIdentifierError, match=r"a number names a record within its kind: give a notation"
+        ):
             PLAN.action_of(digits)
     assert PLAN.objectives_of("employment") == (PLAN.objective(1),)  # P1's title; G1's is longer
     with pytest.raises(sp.errors.InvalidArgumentTypeError, match=r"objectives_of\(\)"):
@@ -282,7 +288,9 @@ def test_claims_on_list_elements_fall_back_to_the_list() -> None:
     assert PLAN.provenance.status_of("aliases.en[0]") is sp.Status.VERIFIED
 
 
-@pytest.mark.parametrize("path", ["x]", "]", "[", "[1]", "x]]", "a..b", "aliases.en[", "aliases.en[-1]", "", "Title.zh"])
+@pytest.mark.parametrize(
+    "path", ["x]", "]", "[", "[1]", "x]]", "a..b", "aliases.en[", "aliases.en[-1]", "", "Title.zh"]
+)
 def test_a_malformed_claim_path_is_a_miss_not_a_hang(path: str) -> None:
     """A path that is no field path falls back to the record's status at once (it looped on "x]" before)."""
     record = sp.plan().action(4)

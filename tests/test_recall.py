@@ -155,7 +155,9 @@ def test_any_traditional_variant_of_a_chinese_title_finds_the_record(record: Any
 
 def test_traditional_characters_load_the_table_only_when_needed() -> None:
     """Chinese the index knows is searched without reading OpenCC's table at all."""
-    code = "import sei_policy as sp; from sei_policy import _simplify; sp.search('光刻胶'); print(_simplify._load.loaded)"
+    code = (
+        "import sei_policy as sp; from sei_policy import _simplify; sp.search('光刻胶'); print(_simplify._load.loaded)"
+    )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True)
     assert result.stdout.strip() == "False"
 

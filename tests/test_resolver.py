@@ -61,8 +61,13 @@ def test_every_key_of_every_record_resolves_alike_everywhere(record: Any, tier: 
     """Accessors and lookup (with the kind as enum, value or class) agree on every key; strong keys find the record."""
     outcomes = {name: _outcome(call) for name, call in _entry_points(record, key).items()}
     assert len({id(o) if not isinstance(o, type) else o for o in outcomes.values()}) == 1, outcomes
-    if tier == ID or not isinstance(key, str) or not any(
-        other is not record and other.kind is record.kind and key in (k for _, k in keys_of(other)) for other in RECORDS
+    if (
+        tier == ID
+        or not isinstance(key, str)
+        or not any(
+            other is not record and other.kind is record.kind and key in (k for _, k in keys_of(other))
+            for other in RECORDS
+        )
     ):
         assert outcomes["accessor"] is record
     for method in NAVIGATION.get(record.kind, ()):

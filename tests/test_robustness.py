@@ -205,7 +205,10 @@ def test_export_answers_any_arguments(format_: object, name: object, overwrite: 
         assert not [p for p in Path(folder).iterdir() if p.name.endswith(".tmp")]
 
 
-@given(st.one_of(TEXTS, NON_TEXT, st.sampled_from([r.id for r in sp.records()])), st.one_of(st.sampled_from(["text", "bibtex"]), TEXTS, NON_TEXT))
+@given(
+    st.one_of(TEXTS, NON_TEXT, st.sampled_from([r.id for r in sp.records()])),
+    st.one_of(st.sampled_from(["text", "bibtex"]), TEXTS, NON_TEXT),
+)
 def test_cite_answers_anything(ref: object, style: object) -> None:
     """cite returns text or raises a documented error for any reference and style."""
     try:

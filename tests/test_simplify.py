@@ -254,13 +254,29 @@ def _file(**fields: object) -> bytes:
         ("table a list", _file(table=[["產", "产"]]), "expected an object of characters, found array @ t2s.json.table"),
         ("table a string", _file(table="產产"), "expected an object of characters, found string @ t2s.json.table"),
         ("empty table", _file(table={}), "the table is empty @ t2s.json.table"),
-        ("two-character key", _file(table={"產業": "产业"}), 'expected a single character as key, found "產業" @ t2s.json.table["產業"]'),
+        (
+            "two-character key",
+            _file(table={"產業": "产业"}),
+            'expected a single character as key, found "產業" @ t2s.json.table["產業"]',
+        ),
         ("ASCII key", _file(table={"a": "b"}), 'an ASCII character cannot be traditional @ t2s.json.table["a"]'),
-        ("two-character value", _file(table={"產": "产业"}), 'expected a single character, found "产业" @ t2s.json.table["產"]'),
+        (
+            "two-character value",
+            _file(table={"產": "产业"}),
+            'expected a single character, found "产业" @ t2s.json.table["產"]',
+        ),
         ("number value", _file(table={"產": 1}), 'expected a single character, found 1 @ t2s.json.table["產"]'),
-        ("long value", _file(table={"產": "产" * 50}), 'expected a single character, found "' + "产" * 35 + '..." @ t2s.json.table["產"]'),
+        (
+            "long value",
+            _file(table={"產": "产" * 50}),
+            'expected a single character, found "' + "产" * 35 + '..." @ t2s.json.table["產"]',
+        ),
         ("identity", _file(table={"產": "產"}), 'maps a character to itself @ t2s.json.table["產"]'),
-        ("chain", _file(table={"薴": "苧", "苧": "苎"}), 'maps to "苧", which the table maps again; it must be closed @ t2s.json.table["薴"]'),
+        (
+            "chain",
+            _file(table={"薴": "苧", "苧": "苎"}),
+            'maps to "苧", which the table maps again; it must be closed @ t2s.json.table["薴"]',
+        ),
     ],
 )
 def test_a_broken_table_is_refused(case: str, data: bytes, problem: str) -> None:

@@ -169,7 +169,8 @@ def test_missing_pandas_raises_missing_extra_error(tmp_path: Path, monkeypatch: 
     """Without pandas the export says which extra to install, and writes nothing."""
     monkeypatch.setitem(sys.modules, "pandas", None)
     with pytest.raises(
-        sp.MissingExtraError, match=r"export to stata needs pandas: python -m pip install '\.\[pandas\]' from a checkout"
+        sp.MissingExtraError,
+        match=r"export to stata needs pandas: python -m pip install '\.\[pandas\]' from a checkout",
     ) as caught:
         sp.export("stata", tmp_path / "sei")
     assert caught.value.extra == "pandas"

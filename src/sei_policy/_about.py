@@ -16,7 +16,7 @@ __all__ = (
     "__version__",
 )
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 """The version of the code (``sei_policy.__version__``)."""
 
 DATA_EDITION = "2026.3"

@@ -139,9 +139,7 @@ def _as_validated(files: Mapping[str, bytes]) -> bool:
     """Whether every file is byte for byte (by size and CRC-32) one that passed the full validation."""
     from sei_policy._validated import VALIDATED
 
-    return all(
-        VALIDATED.get(name) == (len(files[name]), zlib.crc32(files[name])) for name in FILES
-    )
+    return all(VALIDATED.get(name) == (len(files[name]), zlib.crc32(files[name])) for name in FILES)
 
 
 def _decode(name: str, data: bytes, problems: list[str]) -> dict[str, Any] | None:

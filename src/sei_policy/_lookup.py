@@ -62,7 +62,6 @@ class Index:
 
     # -- get -----------------------------------------------------------------
 
-
     def get(self, identifier: str, default: object = _MISSING, *, kind: KindArgument | None = None) -> object:
         """The record with exactly this identifier (see :func:`get`)."""
         if kind is None:
@@ -110,7 +109,6 @@ class Index:
 
     # -- lookup --------------------------------------------------------------
 
-
     def lookup(self, text: str, *, kind: KindArgument | None = None) -> PlanOrRecord:
         """The one record ``text`` names (see :func:`lookup`)."""
         resolver = self._ensure()
@@ -119,7 +117,6 @@ class Index:
         return resolver.resolve(text, None if kind is None else kind_of(kind, "lookup()"), "lookup()")
 
     # -- records ---------------------------------------------------------------
-
 
     def records(self, kind: KindArgument | None = None) -> tuple[PlanOrRecord, ...]:
         """The plan's records, or those of one kind (see :func:`records`)."""

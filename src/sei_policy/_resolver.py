@@ -430,5 +430,3 @@ def _tied(entries: Iterable[_Entry]) -> tuple[str, ...]:
 
 def _article(word: str) -> str:
     return "an" if word[:1] in "aeiou" else "a"
-
-
