@@ -18,10 +18,13 @@ from pathlib import Path
 
 from sei_policy.errors import ExportError
 
-__all__ = ("MARKER", "atomic_path", "marked", "write_csv", "write_marker", "write_text")
+__all__ = ("MARKER", "atomic_path", "marked", "read_json", "write_csv", "write_marker", "write_text")
 
 MARKER = ".sei-policy-export"
 """The file that marks a folder as the library's export, holding ``{"format": ..., "written_by": "sei_policy"}``."""
+
+_READ_LIMIT = 64 * 2**20
+"""The largest file the recognisers read, in bytes: an export is far smaller."""
 
 _QUOTED = frozenset(',;\t"\r\n')
 """The characters for which a CSV cell is quoted: the separators LibreOffice splits on by default, quotes, line ends."""
@@ -106,3 +109,17 @@ def marked(folder: Path, format: str) -> bool:
     except (OSError, ValueError):
         return False
     return isinstance(body, dict) and body.get("format") == format and body.get("written_by") == "sei_policy"
+
+
+def read_json(path: Path) -> object | None:
+    """The JSON value in ``path``, or ``None`` if it is no file, too large for an export, or not JSON.
+
+    The recognisers read a path through it to tell the library's own earlier export from anything else.
+    """
+    try:
+        if not path.is_file() or path.stat().st_size > _READ_LIMIT:
+            return None
+        body: object = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError, RecursionError):
+        return None
+    return body

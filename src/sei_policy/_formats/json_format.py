@@ -11,13 +11,10 @@ import json
 from pathlib import Path
 
 from sei_policy import _loader
-from sei_policy._formats.files import atomic_path, write_text
+from sei_policy._formats.files import atomic_path, read_json, write_text
 from sei_policy._formats.tables import asdict
 
 __all__ = ("recognise", "write")
-
-_LIMIT = 64 * 2**20
-"""The largest file :func:`recognise` reads, in bytes: an export is far smaller."""
 
 
 def write(dataset: _loader.Dataset, path: Path, *, overwrite: bool = False, **_: object) -> list[Path]:
@@ -31,10 +28,5 @@ def write(dataset: _loader.Dataset, path: Path, *, overwrite: bool = False, **_:
 
 def recognise(dataset: _loader.Dataset, path: Path) -> bool:
     """Whether ``path`` is a JSON export of the library: an object with a ``schema_version`` and the plan's ``id``."""
-    try:
-        if not path.is_file() or path.stat().st_size > _LIMIT:
-            return False
-        body = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError, RecursionError):
-        return False
+    body = read_json(path)
     return isinstance(body, dict) and type(body.get("schema_version")) is int and body.get("id") == dataset.plan.id

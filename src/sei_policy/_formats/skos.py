@@ -40,7 +40,7 @@ from typing import TYPE_CHECKING, Any
 
 from sei_policy import _loader
 from sei_policy._about import DATA_LICENCE_URL
-from sei_policy._formats.files import atomic_path, write_text
+from sei_policy._formats.files import atomic_path, read_json, write_text
 from sei_policy._formats.tables import links, members, spec_of
 from sei_policy.errors import InvalidArgumentError, InvalidArgumentTypeError, MissingExtraError, shown
 from sei_policy.models import (
@@ -591,19 +591,12 @@ def _relabelled(graph: rdflib.Graph) -> Iterator[tuple[rdflib.term.Node, rdflib.
         yield labels.get(subject, subject), predicate, labels.get(value, value)
 
 
-_LIMIT = 64 * 2**20
-"""The largest file the recognisers read, in bytes: an export is far smaller."""
-
-
 def recognise_jsonld(dataset: _loader.Dataset, path: Path) -> bool:
     """Whether ``path`` is a JSON-LD export of the library: its context declares SKOS and the ``sei`` vocabulary."""
-    try:
-        if not path.is_file() or path.stat().st_size > _LIMIT:
-            return False
-        body = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError, RecursionError):
+    body = read_json(path)
+    if not isinstance(body, dict):
         return False
-    context = body.get("@context") if isinstance(body, dict) else None
+    context = body.get("@context")
     return (
         isinstance(context, dict)
         and context.get("skos") == SKOS
