@@ -47,7 +47,9 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
 
 
 settings.register_profile("default", deadline=None, suppress_health_check=[HealthCheck.too_slow])
-settings.register_profile("ci", parent=settings.get_profile("default"), max_examples=300, print_blob=True)
+settings.register_profile("ci", parent=settings.get_profile("default"), max_examples=200, print_blob=True)
+# The core tests on the other Pythons and the oldest dependencies: the properties have run in full on the default Python.
+settings.register_profile("quick", parent=settings.get_profile("default"), max_examples=25, print_blob=True)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "default"))
 
 REFERENCE = Path(__file__).resolve().parents[2] / "shared" / "reference"

@@ -76,6 +76,7 @@ def build() -> dict[str, Any]:
     return {"about": ABOUT, "source": SOURCE, "licence": LICENCE, "words": sorted(kept)}
 
 
+@pytest.mark.integration  # regenerates the list through the search index: about half a minute, run once in CI
 def test_the_shipped_list_is_what_its_source_gives() -> None:
     """data/english.json is exactly what regenerating it from pyspellchecker's list gives (python tests/test_english.py)."""
     assert json.loads(FILE.read_text("utf-8")) == build()

@@ -198,7 +198,7 @@ def _excel(path: Path) -> None:
 _INTEGRATION = pytest.mark.integration
 READERS = [
     pytest.param("json", _json, id="json-loader"),
-    pytest.param("csv", _csv, id="csv-pandas-duckdb"),
+    pytest.param("csv", _csv, id="csv-pandas-duckdb", marks=_INTEGRATION),
     pytest.param("jsonld", _rdf("json-ld"), id="jsonld-rdflib", marks=_INTEGRATION),
     pytest.param("turtle", _rdf("turtle"), id="turtle-rdflib", marks=_INTEGRATION),
     pytest.param("datapackage", _datapackage, id="datapackage-frictionless", marks=_INTEGRATION),

@@ -70,6 +70,7 @@ def test_every_index_and_thesaurus_word_with_a_typo_is_answered() -> None:
     assert _failures([_typo(w, rng) for w in words] + words) == []
 
 
+@pytest.mark.integration  # 20,000 words through search and did_you_mean: about a minute, run once in CI
 def test_every_ordinary_english_word_is_answered() -> None:
     """20,000 ordinary English words each give Hits, and search and did_you_mean raise for none."""
     words = _english_words()
