@@ -13,9 +13,11 @@ from typing import Any
 import pytest
 
 # The test extra installs both; the core tests elsewhere (the test-core extra) skip this module.
-duckdb = pytest.importorskip("duckdb")
-frictionless = pytest.importorskip("frictionless")
-from frictionless.resources import TableResource  # noqa: E402 - once frictionless is known to be there
+pytest.importorskip("duckdb")
+pytest.importorskip("frictionless")
+import duckdb  # noqa: E402 - once it is known to be there
+import frictionless  # noqa: E402
+from frictionless.resources import TableResource  # noqa: E402
 
 import sei_policy as sp
 from sei_policy import _loader
