@@ -15,9 +15,9 @@ import pytest
 # The test extra installs both; the core tests elsewhere (the test-core extra) skip this module.
 pytest.importorskip("duckdb")
 pytest.importorskip("frictionless")
-import duckdb  # noqa: E402 - once it is known to be there
-import frictionless  # noqa: E402
-from frictionless.resources import TableResource  # noqa: E402
+import duckdb
+import frictionless
+from frictionless.resources import TableResource
 
 import sei_policy as sp
 from sei_policy import _loader
