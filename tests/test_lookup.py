@@ -111,7 +111,7 @@ def test_a_fresh_index_loads_on_first_use() -> None:
     assert index.get("action:biotech") is sp.plan().action(2)
     assert index.lookup("A3").id == "action:high-end-equipment"
     assert index.records() == sp.records()
-    assert calls == [1, 1, 1]  # each call asks the (cached) loader for the dataset and its one resolver
+    assert calls == [1, 1]  # the first get or lookup asks for the dataset once; records() asks again
 
 
 # -- lookup ------------------------------------------------------------------

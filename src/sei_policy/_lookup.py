@@ -53,11 +53,14 @@ class Index:
     def __init__(self, load: Callable[[], _loader.Dataset]) -> None:
         self._load = load
         self._by_id: dict[str, PlanOrRecord] = {}
+        self._resolver: Resolver | None = None  # the dataset's, kept once known
 
     def _ensure(self) -> Resolver:
-        resolver = self._load().resolver
-        if not self._by_id:
+        resolver = self._resolver
+        if resolver is None:
+            resolver = self._load().resolver
             self._by_id.update(resolver.by_id)  # one update: a racing reader sees it empty or complete
+            self._resolver = resolver
         return resolver
 
     # -- get -----------------------------------------------------------------

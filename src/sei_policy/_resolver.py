@@ -180,7 +180,7 @@ class Resolver:
         self._built = False
         # Tables per kind (a record's ``kind``; None for any kind):
         # raw key -> the one record it names best (the fast path, which callers may read directly) ...
-        self.exact: dict[str | None, dict[Key, PlanOrRecord]] = {}
+        self.exact: dict[str | None, dict[object, PlanOrRecord]] = {}  # any key may be probed
         # ... and raw, folded or compacted key -> every (tier, rank, record) it names.
         self._raw: dict[str | None, dict[Key, list[_Entry]]] = {}
         self._folded: dict[str | None, dict[Key, list[_Entry]]] = {}
@@ -211,7 +211,7 @@ class Resolver:
                                     _add(squeezed.setdefault(kind, {}), squeezed_key, entry)
                             else:
                                 _add(folded.setdefault(kind, {}), key, entry)
-            exact: dict[str | None, dict[Key, PlanOrRecord]] = {}
+            exact: dict[str | None, dict[object, PlanOrRecord]] = {}
             for of_kind, table in raw.items():
                 exact[of_kind] = {key: best for key, entries in table.items() if (best := _best(entries)) is not None}
             self._raw, self._folded, self._compact = raw, folded, squeezed

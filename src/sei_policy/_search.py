@@ -459,13 +459,17 @@ class Searcher:
 
     def _typo(self, typed: str, stemmed: str) -> str | None:
         """What a typed word is read as, if it is a typo: neither the index nor English knows it."""
-        if len(typed) < _TYPO_MIN or not stemmed.isalpha() or self._whole(stemmed) or stemmed in self._typo_targets:
-            return None
-        if self._may_start(typed, stemmed) and self._known(stemmed):
-            return None  # the start of a word of the index ("photores")
-        if self._is_english(typed):
+        if not self._may_be_typo(typed, stemmed):
             return None
         return self._correct(stemmed, 1 if len(typed) < 8 else 2)
+
+    def _may_be_typo(self, typed: str, stemmed: str) -> bool:
+        """Whether a typed word may be corrected: long enough, and known neither to the index nor to English."""
+        if len(typed) < _TYPO_MIN or not stemmed.isalpha() or self._whole(stemmed) or stemmed in self._typo_targets:
+            return False
+        if self._may_start(typed, stemmed) and self._known(stemmed):
+            return False  # the start of a word of the index ("photores")
+        return not self._is_english(typed)
 
     def _roots(self, token: str) -> tuple[str, ...]:
         """The index's words of six letters or more that start ``token`` and are shorter: its likely roots."""
@@ -485,12 +489,16 @@ class Searcher:
         corrections: dict[str, str] = {}
         read_stems: set[str] = set()
         starts: set[str] = set()
+        budget = MAX_TOKENS  # a pasted page holds many unknown words: correct as many as are scored, no more
         for word in query.split():
             if not word.isascii():
                 words.append(word)
                 continue
             stemmed = stem(word)
-            read = self._typo(word, stemmed)
+            read = None
+            if budget and self._may_be_typo(word, stemmed):
+                budget -= 1
+                read = self._correct(stemmed, 1 if len(word) < 8 else 2)
             if read is not None:
                 corrections[word] = self._show(read)
                 read_stems.add(read)

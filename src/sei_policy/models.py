@@ -800,10 +800,14 @@ class _Document(_Model):
         called in loops, and this saves two calls on every hit.
         """
         index = self._index
-        if index is not None and (type(key) is str or type(key) is int):  # 4.0 and True hash as 4 and 1 do
-            found = index.exact.get(kind, _EMPTY).get(key)
-            if isinstance(found, cls):
-                return found
+        if index is not None:
+            try:
+                found = index.exact[kind][key]
+            except (KeyError, TypeError):  # not built yet, no such key, or an unhashable key
+                pass
+            else:
+                if isinstance(found, cls) and (type(key) is str or type(key) is int):  # 4.0 and True hash as 4, 1
+                    return found
         if isinstance(key, cls):
             return key
         found = self._resolver.resolve(key, kind, function)
