@@ -70,6 +70,8 @@ MAX_QUERY = 4096
 """Only this many characters of a query are read: no field is longer."""
 MAX_TOKENS = 32
 """At most this many distinct tokens of a query are scored."""
+MAX_SUGGESTED = 16
+"""did_you_mean looks for replacements of at most this many unknown words (a pasted page holds dozens)."""
 CACHE_SIZE = 4096
 """At most this many typed words are remembered with their correction."""
 
@@ -748,7 +750,7 @@ class Searcher:
             stemmed = stem(word) if word.isascii() else word
             if (not word.isascii() or len(word) < 3 or not stemmed.isalpha() or self._known(stemmed)
                     or stemmed in self._typo_targets or _function_word(word) or self._is_english(word)
-                    or looked >= MAX_TOKENS):  # fmt: skip
+                    or looked >= MAX_SUGGESTED):  # fmt: skip
                 options.append([word])
                 continue
             looked += 1
