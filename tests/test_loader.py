@@ -163,3 +163,14 @@ def test_a_load_failure_is_explained_by_the_full_converter(corrupt: Corrupt) -> 
     with pytest.raises(sp.PlanDataError) as caught:
         _loader.parse(corrupt(_set("actions.2.number", "three")))
     assert caught.value.problems == ("expected an integer, got str: 'three' @ sei-2020.json.actions[2].number",)
+
+
+def test_without_the_importlib_resources_backport_the_standard_library_reads_the_data() -> None:
+    """Where importlib-resources is missing, every data file (plan, thesaurus, word list, OpenCC table) still loads."""
+    code = (
+        "import sys; sys.modules['importlib_resources'] = None\n"
+        "import sei_policy as sp\n"
+        "print(sp.get('action:new-materials').notation, sp.search('costs').reason is not None,"
+        " sp.search('光刻膠')[0].record.id, sp.did_you_mean('vacines'))"
+    )
+    assert _fresh(code) == "A4 True action:new-materials ('vaccine',)"

@@ -23,9 +23,8 @@ from collections.abc import Mapping
 from typing import Any, TypeVar
 
 import attrs
-import importlib_resources
 
-from sei_policy import _converter, _validate
+from sei_policy import _converter, _data, _validate
 from sei_policy._once import Once
 from sei_policy._resolver import Resolver
 from sei_policy.errors import PlanDataError
@@ -98,8 +97,7 @@ class Dataset:
 
 def read() -> dict[str, bytes]:
     """The raw bytes of every data file, read through importlib resources."""
-    folder = importlib_resources.files("sei_policy") / "data"
-    return {name: (folder / name).read_bytes() for name in FILES}
+    return {name: _data.read(name) for name in FILES}
 
 
 def parse(files: Mapping[str, bytes], *, full: bool = False) -> Dataset:

@@ -51,9 +51,8 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any, Generic, SupportsIndex, TypeVar, overload
 
 import attrs
-import importlib_resources
 
-from sei_policy import _loader, _thesaurus
+from sei_policy import _data, _loader, _thesaurus
 from sei_policy._once import Once
 from sei_policy._resolver import NOT_WORD, fold
 from sei_policy._simplify import simplify
@@ -302,7 +301,7 @@ def english() -> frozenset[str]:
     Only the words that search would otherwise read as a typo or as the start of a longer word are
     shipped (``data/english.json``); they come from a general English word-frequency list.
     """
-    raw = (importlib_resources.files("sei_policy") / "data" / ENGLISH_FILE).read_bytes()
+    raw = _data.read(ENGLISH_FILE)
     return frozenset(json.loads(raw.decode("utf-8"))["words"])
 
 

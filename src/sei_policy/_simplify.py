@@ -17,8 +17,7 @@ from __future__ import annotations
 
 import json
 
-import importlib_resources
-
+from sei_policy import _data
 from sei_policy._once import Once
 from sei_policy.errors import PlanDataError
 
@@ -82,7 +81,7 @@ def table() -> dict[str, str]:
 
 def read() -> bytes:
     """The raw bytes of ``data/t2s.json``, read through importlib resources."""
-    return (importlib_resources.files("sei_policy") / "data" / FILE).read_bytes()
+    return _data.read(FILE)
 
 
 def parse(data: bytes) -> dict[str, str]:

@@ -27,9 +27,8 @@ from collections.abc import Collection, Iterator
 from typing import Any
 
 import attrs
-import importlib_resources
 
-from sei_policy import _converter, ids
+from sei_policy import _converter, _data, ids
 from sei_policy._resolver import fold
 from sei_policy.errors import PlanDataError
 
@@ -66,7 +65,7 @@ class Thesaurus:
 
 def read() -> bytes:
     """The raw bytes of ``data/thesaurus.json``, read through importlib resources."""
-    return (importlib_resources.files("sei_policy") / "data" / FILE).read_bytes()
+    return _data.read(FILE)
 
 
 def parse(data: bytes, known_ids: Collection[str]) -> Thesaurus:
