@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-import json
 import os
 import re
 import shutil
@@ -15,10 +14,10 @@ import pytest
 
 pytestmark = pytest.mark.integration  # a heavy outside tool: CI runs these once
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
 try:
+    import make_tour  # the tool that stores the outputs: the same kernel set-up and the same view of a cell
     import nbformat
-    from jupyter_client.kernelspec import KernelSpecManager
-    from jupyter_client.manager import AsyncKernelManager
     from nbclient import NotebookClient
 except ImportError as error:  # pragma: no cover - the test extra installs them
     pytest.skip(f"nbclient, nbformat or ipykernel is not installed ({error}): pip install -e '.[test]'",
@@ -35,27 +34,6 @@ def _read(path: Path) -> Notebook:
     return nbformat.read(path, as_version=4)  # type: ignore[no-untyped-call]
 
 
-def _kernel_manager(folder: Path) -> AsyncKernelManager:
-    """A manager for a kernel named ``python3`` that runs this interpreter, whatever kernels are installed.
-
-    The kernel spec lives in ``folder`` only, so a ``python3`` kernel of another
-    Python in the user's or the system's Jupyter folders is never picked up, and
-    nothing is installed anywhere.
-    """
-    spec = folder / "kernels" / "python3"
-    spec.mkdir(parents=True)
-    argv = [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"]
-    body = {"argv": argv, "display_name": "Python 3 (this interpreter)", "language": "python"}
-    (spec / "kernel.json").write_text(json.dumps(body), encoding="utf-8")
-    specs = KernelSpecManager(kernel_dirs=[str(spec.parent)])
-    return AsyncKernelManager(
-        kernel_name="python3",
-        kernel_spec_manager=specs,
-        connection_file=str(folder / "connection.json"),
-        ip="127.0.0.1",
-    )
-
-
 @pytest.fixture(scope="module")
 def executed(tmp_path_factory: pytest.TempPathFactory) -> Notebook:
     """The notebook, run in a temporary copy (the repository's file is only read)."""
@@ -66,7 +44,7 @@ def executed(tmp_path_factory: pytest.TempPathFactory) -> Notebook:
     notebook = _read(copy)
     client = NotebookClient(
         notebook,
-        km=_kernel_manager(folder),
+        km=make_tour.kernel_manager(folder),
         kernel_name="python3",
         timeout=TIMEOUT,
         startup_timeout=TIMEOUT,
@@ -101,32 +79,6 @@ def _result(notebook: Notebook, cell_id: str, mime: str) -> str:
     return "".join(text) if isinstance(text, list) else str(text)
 
 
-def _shown(notebook: Notebook) -> dict[str, list[tuple[str, str]]]:
-    """What each code cell shows, by cell id: printed text, then the text/plain and text/html of each result.
-
-    Execution counts and cell metadata are left out: they say when a cell ran, not what it shows.
-    """
-    found: dict[str, list[tuple[str, str]]] = {}
-    for cell in notebook.cells:
-        if cell.cell_type != "code":
-            continue
-        parts: list[tuple[str, str]] = []
-        for output in cell.outputs:
-            if output.output_type == "stream":
-                parts.append((output.name, _joined(output.text)))
-            elif output.output_type == "error":
-                parts.append(("error", f"{output.ename}: {output.evalue}"))
-            else:
-                data = output.get("data", {})
-                parts += [(mime, _joined(data[mime])) for mime in ("text/plain", "text/html") if mime in data]
-        found[cell.get("id", "")] = parts
-    return found
-
-
-def _joined(text: str | list[str]) -> str:
-    return "".join(text) if isinstance(text, list) else str(text)
-
-
 def test_repository_notebook_is_saved_with_its_outputs() -> None:
     """The notebook in docs/ is valid nbformat 4 for the python3 kernel, and every code cell holds its outputs.
 
@@ -146,7 +98,7 @@ def test_repository_notebook_is_saved_with_its_outputs() -> None:
 
 def test_stored_outputs_equal_a_fresh_run(executed: Notebook) -> None:
     """The outputs stored in the notebook (which the docs site shows) are those of a fresh run, cell by cell."""
-    stored, fresh = _shown(_read(NOTEBOOK)), _shown(executed)
+    stored, fresh = make_tour.shown(_read(NOTEBOOK)), make_tour.shown(executed)
     assert list(stored) == list(fresh)
     stale = [cell for cell in fresh if stored[cell] != fresh[cell]]
     assert stale == [], f"stored outputs differ from a fresh run in cells {stale}: run python tools/make_tour.py"

@@ -256,6 +256,6 @@ def export(
     >>> len(sp.export("csv", folder / "sei"))  # again: it replaces its own export
     11
     """
-    _checked_format(format, excel=excel, base=base)
+    _checked_format(format, excel=excel, base=base)  # before the data loads: a mistyped argument costs nothing
     _checked_path(path)
     return export_dataset(_loader.load(), format, path, overwrite=overwrite, excel=excel, base=base)
