@@ -21,7 +21,8 @@ from hypothesis import strategies as st
 import sei_policy as sp
 from sei_policy import _loader, _render, _simplify, _thesaurus
 from sei_policy.cli import main
-from sei_policy.models import KINDS
+
+KINDS = _loader.load().kinds
 
 from .helpers import ALL_RECORDS, PLAN, record_id
 

@@ -14,12 +14,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import sei_policy as sp
-from sei_policy import _converter, models
+from sei_policy import _converter, _loader
 from sei_policy._formats import tables
 
 from .helpers import ALL_RECORDS, PLAN, json_types
 
-KINDS = [spec.kind for spec in models.KINDS.values()]
+KINDS = [spec.kind for spec in _loader.load().kinds.values()]
 
 
 @pytest.mark.parametrize("record", ALL_RECORDS, ids=lambda r: r.id)
@@ -134,7 +134,7 @@ def test_to_frame_has_nullable_dtypes() -> None:
     assert frame.shape == (20, len(sp.to_records("action")[0]))
     assert str(frame["number"].dtype) == "Int64"
     assert str(frame["title_zh"].dtype) == "string"
-    assert list(frame["kind"].cat.categories) == [str(k) for k in sp.Kind]
+    assert list(frame["kind"].cat.categories) == list(_loader.load().kinds)
     assert frame["title_zh"].isna().sum() == 10
     assert str(sp.to_frame("target")["value"].dtype) == "Int64"
     relations = tables.relations_frame()

@@ -22,7 +22,8 @@ import pytest
 import sei_policy as sp
 from sei_policy import _formats, _loader
 from sei_policy._formats import CONTRACT, files
-from sei_policy.models import KINDS
+
+KINDS = _loader.load().kinds
 
 FORMATS = list(CONTRACT)
 """Every format, in the contract's order."""

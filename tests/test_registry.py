@@ -95,7 +95,7 @@ def dataset() -> _loader.Dataset:
     values: dict[str, Any] = {str(a.alias): getattr(plan, a.name) for a in fields if a.init}
     toy = WidgetPlan(**values, widgets=WIDGETS)
     documents = tuple(toy if d is plan else d for d in shipped.documents)
-    return _loader.Dataset(documents=documents, kinds={**KINDS, "widget": WIDGET})
+    return _loader.Dataset(documents=documents, kinds={**_loader.load().kinds, "widget": WIDGET})
 
 
 def test_no_module_of_the_library_names_the_toy_kind() -> None:
@@ -106,8 +106,8 @@ def test_no_module_of_the_library_names_the_toy_kind() -> None:
 
 
 def test_the_kind_declares_its_columns_and_relation() -> None:
-    """The declaration gives the table's columns, the relation last among them, and its target."""
-    assert [c.name for c in WIDGET.columns][-2:] == ["gadget_id", "size"]
+    """The declaration gives the table's columns, the relation and its own field, then the document, and its target."""
+    assert [c.name for c in WIDGET.columns][-3:] == ["gadget_id", "size", "document_id"]
     (relation,) = WIDGET.relations
     assert (relation.name, relation.type, relation.target) == ("gadget_id", ValueType.ID, "action")
 

@@ -66,7 +66,7 @@ TOY = _loader.Dataset(
         WidgetPlan(**{a.name: getattr(PLAN, a.name) for a in attrs.fields(sp.Plan) if a.init}, widgets=(BOLT, NUT)),
         CLASSIFICATION,
     ),
-    kinds={**KINDS, "widget": WIDGETS},
+    kinds={**_loader.load().kinds, "widget": WIDGETS},
 )
 
 

@@ -6,8 +6,11 @@ rest of the library calls; it loads exactly once per process, even when
 threads race the first use. :func:`parse` does the work on bytes and is what
 the tests feed corrupted copies to.
 
-The data folder holds one file per document, listed in :data:`DOCUMENTS`;
-nothing here assumes there is one plan and one classification only.
+The data folder holds one file per document, listed in :data:`DOCUMENTS`,
+and the lineage's file (:data:`LINEAGE_FILE`): the documents before and after
+the 2020 plan and their links. :func:`lineage` loads that file on first use
+only, so the 2020 plan's cold start does not pay for it; :func:`select` is the
+dataset a ``document=`` argument names.
 
 >>> import sei_policy as sp
 >>> p = sp.plan()
@@ -28,19 +31,36 @@ from sei_policy import _converter, _data, _validate
 from sei_policy._once import Once
 from sei_policy._resolver import Resolver
 from sei_policy.errors import PlanDataError
-from sei_policy.models import KINDS, Classification, KindSpec, Plan
+from sei_policy.models import (
+    FLAGSHIP,
+    KINDS,
+    Agency,
+    Classification,
+    Correspondence,
+    DocumentRelation,
+    KindSpec,
+    LineageData,
+    Observation,
+    Plan,
+    Source,
+)
 
 __all__ = (
     "CLASSIFICATION_FILE",
     "DOCUMENTS",
+    "LINEAGE_FILE",
     "PLAN_FILE",
     "SCHEMA_VERSION",
     "Dataset",
     "classification",
+    "lineage",
     "load",
     "parse",
+    "parse_lineage",
     "plan",
+    "find_document",
     "read",
+    "select",
 )
 
 SCHEMA_VERSION = 2
@@ -54,45 +74,79 @@ DOCUMENTS: tuple[tuple[str, type[Plan] | type[Classification]], ...] = (
 )
 """Each data file and the document class it holds, the flagship plan first."""
 FILES = tuple(name for name, _ in DOCUMENTS)
+LINEAGE_FILE = "lineage.json"
+"""The lineage's data file, read on first use of a document other than the 2020 plan and NBS 2018."""
+CLASSIFICATION_ID = "nbs-2018"
 
 _T = TypeVar("_T")
 
 
 @attrs.frozen(kw_only=True)
 class Dataset:
-    """Everything the data folder holds, structured and validated, in the order of :data:`DOCUMENTS`.
+    """Documents, structured and validated: the shipped 2020 plan and NBS 2018, one document, or the whole lineage.
 
-    ``kinds`` is the registry the doors read (every table, format and display): the
-    shipped kinds, or more for a dataset a test builds with a kind of its own.
+    ``documents`` are in date order. ``kinds`` is the registry the doors read
+    (every table, format and display): by default the kinds whose records the
+    documents hold, or more for a dataset a test builds with a kind of its own.
     ``resolver`` is the dataset's one resolver, which :func:`~sei_policy.get`,
-    :func:`~sei_policy.lookup`, the per-kind accessors and navigation all use.
+    :func:`~sei_policy.lookup`, the per-kind accessors and navigation all use
+    (a document that already has one, from the dataset it was loaded in, keeps it).
+    ``plan`` and ``classification`` are the 2020 plan and NBS 2018, the library's
+    flagships, even where ``documents`` hold other documents only. The lineage's
+    dataset also holds the links between documents (``relations``), between their
+    concepts (``correspondences``), observed values (``observations``), its source
+    register (``sources``) and every agency (``agencies``).
     """
 
     documents: tuple[Plan | Classification, ...]
-    kinds: Mapping[str, KindSpec] = KINDS
-    plan: Plan = attrs.field(init=False)
+    kinds: Mapping[str, KindSpec] = attrs.field()
+    plan: Plan = attrs.field()
     """The 2020 plan, the library's flagship."""
-    classification: Classification = attrs.field(init=False)
+    classification: Classification = attrs.field()
     """The NBS 2018 classification."""
+    relations: tuple[DocumentRelation, ...] = ()
+    correspondences: tuple[Correspondence, ...] = ()
+    observations: tuple[Observation, ...] = ()
+    sources: tuple[Source, ...] = ()
+    agencies: tuple[Agency, ...] = ()
     resolver: Resolver = attrs.field(init=False, eq=False, repr=False)
+
+    @kinds.default
+    def _kinds(self) -> Mapping[str, KindSpec]:
+        held = {str(r.kind) for d in self.documents for r in d.members()}
+        return {kind: spec for kind, spec in KINDS.items() if kind in held}
 
     @plan.default
     def _plan(self) -> Plan:
-        return next(d for d in self.documents if isinstance(d, Plan))
+        plans = [d for d in self.documents if isinstance(d, Plan)]
+        return next((d for d in plans if d.id == FLAGSHIP), plans[0])
 
     @classification.default
     def _classification(self) -> Classification:
-        return next(d for d in self.documents if isinstance(d, Classification))
+        found = [d for d in self.documents if isinstance(d, Classification)]
+        return next((d for d in found if d.id == CLASSIFICATION_ID), found[0])
 
     @resolver.default
     def _resolver(self) -> Resolver:
-        # Built here, its tables on first use; every document resolves through it.
+        # Built here, its tables on first use; a document without a resolver resolves through it.
         retired = {r.id: r.replacement_id for d in self.documents if isinstance(d, Plan) for r in d.retired}
         labels = {kind: (spec.label, spec.plural) for kind, spec in self.kinds.items()}
-        resolver = Resolver([d.members() for d in self.documents], retired=retired, labels=labels)
+        ranked = sorted(self.documents, key=lambda d: (d is not self.plan, d is not self.classification))
+        members = [d.members() for d in ranked]
+        held = {r.id for m in members for r in m}
+        members.append(tuple(a for a in self.agencies if a.id not in held))
+        resolver = Resolver(members, retired=retired, labels=labels)
         for document in self.documents:
-            document.share(resolver)
+            if document._index is None:  # noqa: SLF001 - the dataset owns its documents' resolvers
+                document.share(resolver)
         return resolver
+
+    def document(self, identifier: str) -> Plan | Classification:
+        """The document with this identifier (``plan:sei-2010``, ``nbs-2018``)."""
+        found = next((d for d in self.documents if d.id == identifier), None)
+        if found is None:
+            raise KeyError(identifier)
+        return found
 
 
 def read() -> dict[str, bytes]:
@@ -133,11 +187,61 @@ def parse(files: Mapping[str, bytes], *, full: bool = False) -> Dataset:
     return Dataset(documents=tuple(document for _, document in documents))
 
 
-def _as_validated(files: Mapping[str, bytes]) -> bool:
+def parse_lineage(base: Dataset, data: bytes, *, full: bool = False) -> Dataset:
+    """The lineage's dataset: ``base`` (the 2020 plan and NBS 2018) and the documents and links of ``data``.
+
+    Decoded, structured and validated as :func:`parse` does the base files; every
+    lineage document gets its issuers' agency records, the whole source register,
+    and a resolver of its own, so that an unqualified key resolves within it.
+    """
+    problems: list[str] = []
+    body = _decode(LINEAGE_FILE, data, problems)
+    if body is None:
+        raise PlanDataError(tuple(problems))
+    edition = body.get("edition")
+    for name in ("plans", "classifications"):
+        documents = body.get(name)
+        if isinstance(documents, list):  # each document carries the file's edition, as the base files do
+            body[name] = [dict(d, edition=edition) if isinstance(d, dict) else d for d in documents]
+    found = _structure(body, LineageData, LINEAGE_FILE, problems)
+    if found is None:
+        raise PlanDataError(tuple(problems))
+    sources = (*base.plan.sources, *found.sources)
+    agencies = (*base.plan.agencies, *base.classification.agencies, *found.agencies)
+    by_id = {a.id: a for a in agencies}
+
+    def issuers(ids: tuple[str, ...]) -> tuple[Agency, ...]:
+        return tuple(by_id[i] for i in ids if i in by_id)
+
+    added: list[Plan | Classification] = [
+        *(attrs.evolve(p, sources=sources, agencies=issuers(p.issuer_ids)) for p in found.plans),
+        *(attrs.evolve(c, agencies=issuers(c.issuer_ids)) for c in found.classifications),
+    ]
+    if full or not _as_validated({LINEAGE_FILE: data}, (LINEAGE_FILE,)):
+        problems += _validate.check_lineage(base, found, added, LINEAGE_FILE)
+    if problems:
+        raise PlanDataError(tuple(problems))
+    documents = {d.id: d for d in (*base.documents, *added)}
+    for document in added:
+        labels = {kind: (spec.label, spec.plural) for kind, spec in KINDS.items()}
+        document.share(Resolver([document.members(), document.agencies], labels=labels))
+    return Dataset(
+        documents=tuple(documents[i] for i in found.chain),
+        plan=base.plan,
+        classification=base.classification,
+        relations=found.relations,
+        correspondences=found.correspondences,
+        observations=found.observations,
+        sources=sources,
+        agencies=agencies,
+    )
+
+
+def _as_validated(files: Mapping[str, bytes], names: tuple[str, ...] = FILES) -> bool:
     """Whether every file is byte for byte (by size and CRC-32) one that passed the full validation."""
     from sei_policy._validated import VALIDATED
 
-    return all(VALIDATED.get(name) == (len(files[name]), zlib.crc32(files[name])) for name in FILES)
+    return all(VALIDATED.get(name) == (len(files[name]), zlib.crc32(files[name])) for name in names)
 
 
 def _decode(name: str, data: bytes, problems: list[str]) -> dict[str, Any] | None:
@@ -187,6 +291,18 @@ def load() -> Dataset:
     return _LOAD()
 
 
+_LINEAGE = Once(lambda: parse_lineage(load(), _data.read(LINEAGE_FILE)))
+
+
+def lineage() -> Dataset:
+    """Every document of the lineage, 2010 to 2024, and their links: loaded on first use, then cached.
+
+    >>> [d.key for d in lineage().documents][:3]
+    ['sei-2010', 'sei-2012', 'nbs-2012']
+    """
+    return _LINEAGE()
+
+
 def plan() -> Plan:
     """The plan, loaded and validated on first use, then cached.
 
@@ -205,3 +321,71 @@ def classification() -> Classification:
     ['NBS-1', 'NBS-2', 'NBS-3']
     """
     return load().classification
+
+
+# -- the document a ``document=`` argument names --------------------------------
+
+_ALL = "all"
+_SELECTED: dict[str, Dataset] = {}
+_BASE_KEYS = {FLAGSHIP, "sei-2020", CLASSIFICATION_ID}
+
+
+def find_document(key: object, function: str = "document") -> Plan | Classification:
+    """The document ``key`` names: a document, its identifier or short key, its number, or a title, in any width.
+
+    The 2020 plan and NBS 2018 resolve without loading the lineage.
+
+    >>> find_document("国发〔2010〕32号").id, find_document("sei-2020").id
+    ('plan:sei-2010', 'plan:sei-2020')
+    """
+    from sei_policy._resolver import closest, compact, fold
+    from sei_policy.errors import InvalidArgumentTypeError, UnknownIdentifierError
+
+    if isinstance(key, Plan | Classification):
+        return key
+    if not isinstance(key, str):
+        expected = "a document, its identifier ('plan:sei-2010'), its key ('sei-2010'), its number or title"
+        raise InvalidArgumentTypeError(function, "document", expected, key)
+    wanted = key.strip()
+    if wanted in _BASE_KEYS:
+        base = load()
+        return base.classification if wanted == CLASSIFICATION_ID else base.plan
+    documents = lineage().documents
+    names: dict[str, list[str]] = {}
+    for document in documents:
+        texts = [document.id, document.key, document.prefix, *(t for _, t in document.texts)]
+        for text in texts:
+            if text:
+                names.setdefault(compact(fold(text)), []).append(document.id)
+    found = names.get(compact(fold(wanted)), [])
+    if len(set(found)) == 1:
+        return lineage().document(found[0])
+    keys = ", ".join(repr(d.key) for d in documents)
+    hint = f"the documents are {keys}, or 'all'"
+    folded = {fold(d.key): [d.key] for d in documents}
+    raise UnknownIdentifierError(key, kind="document", hint=hint, suggest=lambda: closest(key, folded))
+
+
+def select(document: object, function: str = "document") -> Dataset:
+    """The dataset a ``document=`` argument names: ``None`` the 2020 plan (and NBS 2018), ``"all"`` the lineage,
+    or one document.
+
+    >>> [d.key for d in select(None).documents], [d.key for d in select("sei-2016").documents]
+    (['sei-2020', 'nbs-2018'], ['sei-2016'])
+    """
+    if document is None:
+        return load()
+    if isinstance(document, str) and document.strip().casefold() == _ALL:
+        return lineage()
+    found = find_document(document, function)
+    selected = _SELECTED.get(found.id)
+    if selected is None or selected.documents[0] is not found:
+        base = load()
+        selected = Dataset(
+            documents=(found,),
+            plan=base.plan,
+            classification=base.classification,
+            sources=base.plan.sources if found.id in _BASE_KEYS else lineage().sources,
+        )
+        _SELECTED[found.id] = selected
+    return selected

@@ -26,7 +26,7 @@ from typing import Any, TypeVar, overload
 from sei_policy import _loader, ids
 from sei_policy._resolver import Resolver
 from sei_policy.errors import InvalidArgumentTypeError, UnknownIdentifierError, shown
-from sei_policy.models import KINDS, Classification, Kind, Plan, PlanOrRecord, Record, kind_of
+from sei_policy.models import KINDS, Classification, DocumentArgument, Kind, Plan, PlanOrRecord, Record, kind_of
 
 __all__ = ("get", "lookup", "records")
 
@@ -50,8 +50,11 @@ class Index:
     methods of the index over the shipped data.
     """
 
-    def __init__(self, load: Callable[[], _loader.Dataset]) -> None:
+    def __init__(
+        self, load: Callable[[], _loader.Dataset], lineage: Callable[[], _loader.Dataset] | None = None
+    ) -> None:
         self._load = load
+        self._lineage = lineage  # where a full identifier the dataset lacks is looked for next
         self._by_id: dict[str, PlanOrRecord] = {}
         self._resolver: Resolver | None = None  # the dataset's, kept once known
 
@@ -82,6 +85,8 @@ class Index:
         wanted = None if kind is None else kind_of(kind, "get()")
         resolver = self._ensure()
         found = resolver.get(identifier)
+        if found is None and self._lineage is not None and self._elsewhere(identifier):
+            found = self._lineage().resolver.get(identifier)  # a record of another document: load the lineage
         if found is not None and (wanted is None or found.kind is wanted):
             return found
         if default is not _MISSING:
@@ -100,6 +105,13 @@ class Index:
             search=resolver.searcher(identifier, wanted),
         )
 
+    def _elsewhere(self, identifier: str) -> bool:
+        """Whether a full identifier the dataset lacks may name a record of another document (the lineage's)."""
+        if not ids.is_identifier(identifier):
+            return False
+        prefix, kind, _ = ids.parse(identifier)
+        return prefix is not None or kind in ("plan", "agency") or kind not in self._load().kinds
+
     def _not_an_identifier(self, text: str, kind: Kind | None) -> str:
         """A hint for get() given a notation or a name: what would find it."""
         hint = "get() takes full identifiers such as 'action:new-materials'"
@@ -112,25 +124,36 @@ class Index:
 
     # -- lookup --------------------------------------------------------------
 
-    def lookup(self, text: str, *, kind: KindArgument | None = None) -> PlanOrRecord:
+    def lookup(self, text: str, *, kind: KindArgument | None = None, document: object = None) -> PlanOrRecord:
         """The one record ``text`` names (see :func:`lookup`)."""
-        resolver = self._ensure()
+        resolver = self._ensure() if document is None else _loader.select(document, "lookup()").resolver
         if not isinstance(text, str):
             raise InvalidArgumentTypeError("lookup()", "text", "a string", text)
         return resolver.resolve(text, None if kind is None else kind_of(kind, "lookup()"), "lookup()")
 
     # -- records ---------------------------------------------------------------
 
-    def records(self, kind: KindArgument | None = None) -> tuple[PlanOrRecord, ...]:
+    def records(self, kind: KindArgument | None = None, document: object = None) -> tuple[PlanOrRecord, ...]:
         """The plan's records, or those of one kind (see :func:`records`)."""
-        documents = self._load().documents
-        if kind is None:
-            return tuple(r for d in documents if isinstance(d, Plan) for r in d.records)
-        spec = KINDS[kind_of(kind, "records()")]
+        wanted = None if kind is None else kind_of(kind, "records()")
+        dataset = self._load() if document is None else _loader.select(document, "records()")
+        documents = dataset.documents
+        if wanted is None:
+            if document is None:
+                return tuple(r for d in documents if isinstance(d, Plan) for r in d.records)
+            found = [r for d in documents for r in d.members() if isinstance(r, Record)]
+            if isinstance(document, str) and document.strip().casefold() == "all":
+                held = {r.id for r in found}
+                found += [a for a in dataset.agencies if a.id not in held]
+            return tuple(found)
+        spec = KINDS[wanted]
         if spec.document is None:
             return tuple(d for d in documents if isinstance(d, spec.cls))
         holders = (d for d in documents if isinstance(d, spec.document))
-        return tuple(r for d in holders for r in getattr(d, spec.collection))
+        found = [r for d in holders for r in getattr(d, spec.collection) if r.kind is wanted]
+        if wanted is Kind.AGENCY and dataset.agencies:  # the lineage: every agency once, shared as they are
+            found = list({r.id: r for r in (*dataset.agencies, *found)}.values())
+        return tuple(found)
 
 
 def _article(word: str) -> str:
@@ -147,7 +170,7 @@ def _accessor(record: PlanOrRecord, text: str) -> str | None:
     return None
 
 
-_DEFAULT = Index(_loader.load)
+_DEFAULT = Index(_loader.load, _loader.lineage)
 _BY_ID = _DEFAULT._by_id  # the same dict: filled on first use
 
 
@@ -199,12 +222,12 @@ def get(identifier: str, default: object = _MISSING, *, kind: KindArgument | Non
 
 
 @overload
-def lookup(text: str, *, kind: type[_R]) -> _R: ...
+def lookup(text: str, *, kind: type[_R], document: DocumentArgument = None) -> _R: ...
 @overload
-def lookup(text: str, *, kind: Kind | str | None = None) -> PlanOrRecord: ...
+def lookup(text: str, *, kind: Kind | str | None = None, document: DocumentArgument = None) -> PlanOrRecord: ...
 
 
-def lookup(text: str, *, kind: KindArgument | None = None) -> PlanOrRecord:
+def lookup(text: str, *, kind: KindArgument | None = None, document: DocumentArgument = None) -> PlanOrRecord:
     """The one record that an identifier, notation, slug, number, title or alias stands for.
 
     The text may be an identifier, a bare slug where only one record has it,
@@ -218,6 +241,9 @@ def lookup(text: str, *, kind: KindArgument | None = None) -> PlanOrRecord:
         text: what to look up.
         kind: keep only records of this kind (a :class:`Kind`, its value or the
             record class; with the class, the result is typed as it).
+        document: look in this document (a document, its key such as
+            ``"sei-2010"``, its number or title), or in ``"all"`` of them, the
+            2020 plan's records first; by default in the 2020 plan and NBS 2018.
 
     Raises:
         AmbiguousLookupError: the text names several records equally well.
@@ -232,31 +258,36 @@ def lookup(text: str, *, kind: KindArgument | None = None) -> PlanOrRecord:
     '国家发展改革委'
     >>> sp.lookup("new-materials", kind=sp.Industry).id
     'industry:new-materials'
+    >>> sp.lookup("I6", document="sei-2010").id
+    'sei-2010/industry:new-materials'
     """
-    return _DEFAULT.lookup(text, kind=kind)
+    return _DEFAULT.lookup(text, kind=kind, document=document)
 
 
 @overload
-def records(kind: None = None) -> tuple[Record, ...]: ...
+def records(kind: None = None, *, document: DocumentArgument = None) -> tuple[Record, ...]: ...
 @overload
-def records(kind: type[_R]) -> tuple[_R, ...]: ...
+def records(kind: type[_R], *, document: DocumentArgument = None) -> tuple[_R, ...]: ...
 @overload
-def records(kind: Kind | str) -> tuple[PlanOrRecord, ...]: ...
+def records(kind: Kind | str, *, document: DocumentArgument = None) -> tuple[PlanOrRecord, ...]: ...
 
 
-def records(kind: KindArgument | None = None) -> tuple[PlanOrRecord, ...]:
+def records(kind: KindArgument | None = None, *, document: DocumentArgument = None) -> tuple[PlanOrRecord, ...]:
     """The records of the plan in document order, or every record of one kind.
 
     Without ``kind``: every record of the plan, kind after kind (priorities
     to agencies), each kind in the original's order. With ``kind``: the
     records of that kind, wherever they are kept; the NBS 2018 categories
     come only when asked for (``kind="nbs-2018"`` or ``sp.NbsCategory``), and
-    ``kind=sp.Plan`` gives the plan itself.
+    ``kind=sp.Plan`` gives the plan itself. ``document=`` takes the records of
+    another document (``"sei-2016"``) or of ``"all"`` of them instead.
 
     >>> import sei_policy as sp
     >>> [r.notation for r in sp.records(kind=sp.Requirement)]
     ['R1', 'R2', 'R3', 'R4']
     >>> len(sp.records()), len(sp.records(kind="nbs-2018"))
     (64, 9)
+    >>> [r.notation for r in sp.records(sp.Pillar, document="sei-2016")][:2]
+    ['N1', 'N2']
     """
-    return _DEFAULT.records(kind)
+    return _DEFAULT.records(kind, document)

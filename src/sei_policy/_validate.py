@@ -13,9 +13,22 @@ from typing import Any
 import attrs
 
 from sei_policy import ids
-from sei_policy.models import KINDS, Classification, Column, Kind, Plan, Record, Status, Terms, claim_path
+from sei_policy.models import (
+    KINDS,
+    UNITS,
+    Agency,
+    Classification,
+    Column,
+    Kind,
+    LineageData,
+    Plan,
+    Record,
+    Status,
+    Terms,
+    claim_path,
+)
 
-__all__ = ("check",)
+__all__ = ("check", "check_lineage")
 
 PLAN_ID = "plan:sei-2020"
 CLASSIFICATION_ID = "nbs-2018"
@@ -263,3 +276,214 @@ def _is_empty(value: Any) -> bool:
     if isinstance(value, Terms):
         return not value.all
     return value is None or value == ()
+
+
+# -- the lineage --------------------------------------------------------------------
+
+LINEAGE_SOURCE_KEY = re.compile(r"L[0-9]+")
+_DOCUMENT_ID = re.compile(r"plan:[a-z0-9]+(?:-[a-z0-9]+)*|nbs-[a-z0-9]+(?:-[a-z0-9]+)*")
+_MATCHED_KINDS = frozenset({Kind.INDUSTRY, Kind.NBS_2018, Kind.NBS_INDUSTRIAL_2023})
+
+
+def check_lineage(base: Any, data: LineageData, added: Sequence[Plan | Classification], name: str) -> list[str]:
+    """Every problem of the lineage's file, checked with the base documents (``base``, a loaded dataset).
+
+    ``added`` are the file's documents as the loader completes them (with their
+    agencies and the source register).
+    """
+    return list(_LineageChecker(base, data, added, name).run())
+
+
+class _LineageChecker(_Checker):
+    def __init__(self, base: Any, data: LineageData, added: Sequence[Plan | Classification], name: str) -> None:
+        self.base = base
+        self.data = data
+        self.added = tuple(added)
+        self.pf = self.cf = name
+        self.sources = {s.key for s in (*base.plan.sources, *data.sources)}
+        agencies = (*base.plan.agencies, *base.classification.agencies, *data.agencies)
+        self.documents: dict[str, Plan | Classification] = {d.id: d for d in (*base.documents, *self.added)}
+        records = [r for d in self.documents.values() for r in d.members() if isinstance(r, Record)]
+        self.ids = {r.id: r for r in (*records, *agencies)}
+
+    def run(self) -> Iterator[str]:
+        name = self.pf
+        if self.data.edition != self.base.plan.edition:
+            yield f"edition {self.data.edition!r} differs from the plan's {self.base.plan.edition!r} @ {name}.edition"
+        yield from self._register()
+        yield from self._chain()
+        base = (*self.base.plan.agencies, *self.base.classification.agencies)
+        seen_ids = {r.id: "the base files" for d in self.base.documents for r in (*d.members(), *base)}
+        for i, agency in enumerate(self.data.agencies):
+            yield from self._record(agency, Kind.AGENCY, i, None, f"{name}.agencies[{i}]", seen_ids, {})
+        plans = [(f"{name}.plans[{i}]", d) for i, d in enumerate(self.data.plans)]
+        classifications = [(f"{name}.classifications[{i}]", d) for i, d in enumerate(self.data.classifications)]
+        for path, document in (*plans, *classifications):
+            yield from self._document(document, path, seen_ids)
+        for path, plan in plans:
+            yield from self._plan_records(plan, path, seen_ids)
+        for path, classification in classifications:
+            yield from self._categories(classification, path, seen_ids)
+        yield from self._links()
+
+    def _register(self) -> Iterator[str]:
+        seen: set[str] = {s.key for s in self.base.plan.sources}
+        for i, source in enumerate(self.data.sources):
+            path = f"{self.pf}.sources[{i}]"
+            if not LINEAGE_SOURCE_KEY.fullmatch(source.key):
+                yield f"malformed source key {source.key!r} (expected L<number>) @ {path}.key"
+            if source.key in seen:
+                yield f"duplicate source key {source.key!r} @ {path}.key"
+            seen.add(source.key)
+            if source.address is None or not source.address.startswith(("https://", "http://")):
+                yield f"a lineage source needs an http(s) address readers can follow, not {source.address!r} @ {path}"
+
+    def _chain(self) -> Iterator[str]:
+        chain = self.data.chain
+        path = f"{self.pf}.chain"
+        for i, identifier in enumerate(chain):
+            if identifier not in self.documents:
+                yield f"not a document: {identifier!r} @ {path}[{i}]"
+            if identifier in chain[:i]:
+                yield f"{identifier!r} is listed twice @ {path}[{i}]"
+        for identifier in self.documents:
+            if identifier not in chain:
+                yield f"the document {identifier!r} is missing from the chain @ {path}"
+        dated = [(self.documents[i].dates, i) for i in chain if i in self.documents and self.documents[i].dates]
+        for (before, first), (after, second) in zip(dated, dated[1:], strict=False):
+            if after[0] < before[0]:
+                yield f"the chain must be in date order: {second!r} ({after[0]}) after {first!r} ({before[0]}) @ {path}"
+
+    def _document(self, document: Plan | Classification, path: str, seen_ids: dict[str, str]) -> Iterator[str]:
+        if not _DOCUMENT_ID.fullmatch(document.id) or document.id in seen_ids:
+            yield f"not a new document identifier: {document.id!r} @ {path}.id"
+        seen_ids.setdefault(document.id, f"{path}.id")
+        if isinstance(document, Plan) and document.kind is not Kind.PLAN:
+            yield f"a plan's kind must be 'plan', not {document.kind.value!r} @ {path}.kind"
+        if document.title.zh is None:
+            yield f"a document needs its Chinese title @ {path}.title.zh"
+        for j, issuer in enumerate(document.issuer_ids):
+            if not isinstance(self.ids.get(issuer), Agency):
+                yield f"dangling relation: {issuer!r} is not a known agency @ {path}.issuer_ids[{j}]"
+        if document.provenance is None:
+            yield f"a lineage document needs its provenance @ {path}.provenance"
+        else:
+            yield from self._provenance(document, path)  # type: ignore[arg-type] - a classification has the fields too
+        if isinstance(document, Plan):
+            if (document.period_start is None) != (document.period_end is None) or (
+                document.period_start is not None
+                and document.period_end is not None
+                and document.period_start > document.period_end
+            ):
+                yield f"a plan period needs its first and last year, in order @ {path}.period_start"
+            for i, figure in enumerate(document.figures):
+                yield from self._cited(figure.source_keys, f"{path}.figures[{i}].source_keys")
+        if not document.dates and document.year is None:
+            yield f"a document with no known date needs the year a source gives @ {path}.year"
+
+    def _plan_records(self, plan: Plan, path: str, seen_ids: dict[str, str]) -> Iterator[str]:
+        notations: dict[str, str] = {}
+        for spec in KINDS.values():
+            if spec.document is not Plan or spec.kind == Kind.AGENCY:
+                continue
+            records: tuple[Record, ...] = getattr(plan, spec.collection)
+            for i, record in enumerate(records):
+                where = f"{path}.{spec.collection}[{i}]"
+                if ids.parse(record.id)[0] != plan.key:
+                    yield f"a record of {plan.id} has the prefix {plan.key}/: {record.id!r} @ {where}.id"
+                notation = f"{spec.letter}{i + 1}"
+                yield from self._lineage_record(record, Kind(spec.kind), i, notation, where, seen_ids, notations)
+                for column in spec.relations:
+                    value = column.value(record)
+                    items = value if isinstance(value, tuple) else () if value is None else (value,)
+                    for identifier in items:
+                        target = self.ids.get(identifier)
+                        if target is None or target.kind != column.target or target.document_id != plan.id:
+                            yield f"dangling relation: {identifier!r} is not a {column.target} of {plan.id} @ {where}"
+
+    def _categories(self, classification: Classification, path: str, seen_ids: dict[str, str]) -> Iterator[str]:
+        notations: dict[str, str] = {}
+        for i, category in enumerate(classification.categories):
+            where = f"{path}.categories[{i}]"
+            if category.kind.value != classification.id:
+                yield f"a category of {classification.id} has that kind, not {category.kind.value!r} @ {where}.kind"
+                continue
+            letter = KINDS[category.kind].letter
+            yield from self._lineage_record(category, category.kind, i, f"{letter}{i + 1}", where, seen_ids, notations)
+
+    def _lineage_record(
+        self,
+        record: Record,
+        kind: Kind,
+        index: int,
+        notation: str,
+        path: str,
+        seen_ids: dict[str, str],
+        notations: dict[str, str],
+    ) -> Iterator[str]:
+        """The base checks, with the identifier's prefix allowed."""
+        for problem in self._record(record, kind, index, notation, path, seen_ids, notations):
+            if problem.startswith(("not a ", "not an ")) and ids.is_identifier(record.id):
+                if ids.parse(record.id)[1] == kind.value:
+                    continue  # the base check wants no prefix; a lineage record has its document's
+            yield problem
+
+    def _links(self) -> Iterator[str]:
+        name = self.pf
+        implements: dict[str, set[str]] = {}
+        for i, relation in enumerate(self.data.relations):
+            path = f"{name}.relations[{i}]"
+            for end in ("subject_id", "object_id"):
+                if getattr(relation, end) not in self.documents:
+                    yield f"dangling relation: {getattr(relation, end)!r} is not a document @ {path}.{end}"
+            if relation.subject_id == relation.object_id:
+                yield f"a document does not relate to itself @ {path}"
+            yield from self._claimed(relation.status, relation.source_keys, relation.note, path)
+            if relation.predicate.value == "implements":
+                implements.setdefault(relation.subject_id, set()).add(relation.object_id)
+        for start in implements:
+            if start in _reachable(start, implements):
+                yield f"{start!r} implements itself through a chain of relations @ {name}.relations"
+        pairs: set[tuple[str, str]] = set()
+        for i, link in enumerate(self.data.correspondences):
+            path = f"{name}.correspondences[{i}]"
+            ends = [self.ids.get(link.subject_id), self.ids.get(link.object_id)]
+            for end, record in zip(("subject_id", "object_id"), ends, strict=True):
+                if record is None or record.kind not in _MATCHED_KINDS:
+                    yield f"dangling relation: {getattr(link, end)!r} is not an industry or field @ {path}.{end}"
+            subject, target = ends
+            if subject is not None and target is not None and subject.document_id == target.document_id:
+                yield f"a correspondence links concepts of two documents @ {path}"
+            if link.status is not Status.INFERRED:
+                yield f"a correspondence is inferred (by name), not {link.status.value} @ {path}.status"
+            pair = (link.subject_id, link.object_id)
+            if pair in pairs or pair[::-1] in pairs:
+                yield f"a second correspondence between {pair[0]!r} and {pair[1]!r} @ {path}"
+            pairs.add(pair)
+            yield from self._claimed(link.status, link.source_keys, link.note, path)
+        for i, observation in enumerate(self.data.observations):
+            path = f"{name}.observations[{i}]"
+            if observation.unit not in UNITS:
+                yield f"unknown unit {observation.unit!r} (expected one of {', '.join(UNITS)}) @ {path}.unit"
+            yield from self._claimed(observation.status, observation.source_keys, observation.note, path)
+
+    def _claimed(self, status: Status, keys: tuple[str, ...], note: str | None, path: str) -> Iterator[str]:
+        yield from self._cited(keys, f"{path}.source_keys")
+        if status is Status.UNVERIFIED:
+            yield f"an unverified link must not be shipped @ {path}.status"
+        if status in CITED and not keys:
+            yield f"a {status.value} link must cite its sources @ {path}.source_keys"
+        if not note:
+            yield f"a link needs a note saying what it rests on @ {path}.note"
+
+
+def _reachable(start: str, edges: dict[str, set[str]]) -> set[str]:
+    """Every node reachable from ``start`` in one step or more."""
+    seen: set[str] = set()
+    todo = list(edges.get(start, ()))
+    while todo:
+        node = todo.pop()
+        if node not in seen:
+            seen.add(node)
+            todo += edges.get(node, ())
+    return seen

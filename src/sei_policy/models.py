@@ -29,31 +29,45 @@ from sei_policy._resolver import Resolver, closest
 from sei_policy.errors import AmbiguousLookupError, InvalidArgumentTypeError, UnknownIdentifierError, UnknownKindError
 
 __all__ = (
+    "FLAGSHIP",
     "KINDS",
+    "UNITS",
     "Action",
     "Agency",
     "Claim",
     "Classification",
+    "Correspondence",
+    "Direction",
+    "DocumentArgument",
+    "DocumentRelation",
     "Figure",
+    "Frontier",
     "Guarantee",
     "Industry",
     "Kind",
     "KindSpec",
     "Match",
+    "MatchType",
     "NbsCategory",
     "Objective",
+    "Observation",
+    "Pillar",
     "Plan",
+    "Predicate",
     "Priority",
     "Provenance",
+    "Qualifier",
     "Record",
     "Requirement",
     "Retirement",
+    "Role",
     "Seed",
     "Source",
     "Status",
     "Target",
     "Terms",
     "Text",
+    "document_of",
     "kind_of",
 )
 
@@ -75,8 +89,12 @@ class Kind(enum.StrEnum):
     ACTION = "action"
     INDUSTRY = "industry"
     TARGET = "target"
+    PILLAR = "pillar"
+    FRONTIER = "frontier"
+    DIRECTION = "direction"
     AGENCY = "agency"
     NBS_2018 = "nbs-2018"
+    NBS_INDUSTRIAL_2023 = "nbs-industrial-2023"
 
 
 class Status(enum.StrEnum):
@@ -101,6 +119,83 @@ class Match(enum.StrEnum):
 
     EXACT = "exact"
     PARTIAL = "partial"
+
+
+class Role(enum.StrEnum):
+    """The role the 2010 Decision gives an industry by 2020: a pillar (支柱产业) or a leading industry (先导产业)."""
+
+    PILLAR = "pillar"
+    LEADING = "leading"
+
+
+class Qualifier(enum.StrEnum):
+    """How a target's or an observation's value is qualified in its source.
+
+    ``about`` (左右), ``reach`` (达到), ``exceed`` (超过, 以上), or ``none`` (the value stands bare).
+    """
+
+    ABOUT = "about"
+    REACH = "reach"
+    EXCEED = "exceed"
+    NONE = "none"
+
+
+class Predicate(enum.StrEnum):
+    """How one document relates to another; the inverse (``implemented_by`` …) is derived, never stored.
+
+    >>> Predicate.IMPLEMENTS.inverse
+    'implemented_by'
+    """
+
+    IMPLEMENTS = "implements"
+    BASED_ON = "based_on"
+    MONITORS = "monitors"
+    REVISES = "revises"
+    SUCCEEDS = "succeeds"
+    DRAFTED_FROM = "drafted_from"
+    BUILDS_ON = "builds_on"
+
+    @property
+    def inverse(self) -> str:
+        """The predicate read from its object's side."""
+        return _INVERSE_PREDICATES[self.value]
+
+
+_INVERSE_PREDICATES = {
+    "implements": "implemented_by",
+    "based_on": "basis_of",
+    "monitors": "monitored_by",
+    "revises": "revised_by",
+    "succeeds": "succeeded_by",
+    "drafted_from": "draft_basis_of",
+    "builds_on": "built_on_by",
+}
+
+
+class MatchType(enum.StrEnum):
+    """How a concept of one document corresponds to one of another: SKOS's mapping types.
+
+    Read as SKOS does: ``broader`` means the object is broader than the subject
+    (``skos:broadMatch``); ``narrower`` that it is narrower.
+
+    >>> MatchType.BROADER.inverse
+    <MatchType.NARROWER: 'narrower'>
+    """
+
+    EXACT = "exact"
+    CLOSE = "close"
+    BROADER = "broader"
+    NARROWER = "narrower"
+    RELATED = "related"
+
+    @property
+    def inverse(self) -> "MatchType":
+        """The match read from the object's side."""
+        if self is MatchType.BROADER:
+            return MatchType.NARROWER
+        if self is MatchType.NARROWER:
+            return MatchType.BROADER
+        return self
 
 
 class ValueType(enum.StrEnum):
@@ -418,13 +513,33 @@ _SUMMARY = field(
     "Summary (the project's own words)",
     "A short description in the project's own words; empty where it is not known.",
 )
-_ACTION = (
-    "action_id",
-    "action",
-    "Action",
-    "Action (identifier)",
-    "The identifier of the action the record belongs to.",
-)
+UNITS = ("count", "percent of GDP", "persons a year")
+"""The units of targets and observations."""
+
+
+FLAGSHIP = "plan:sei-2020"
+"""The 2020 plan, whose identifiers are unprefixed."""
+
+
+def document_of(identifier: str, kind: str) -> str | None:
+    """The identifier of the document that holds the record ``identifier`` of kind ``kind``.
+
+    A prefixed record belongs to the plan of its prefix, a field of a scheme to
+    the scheme, an agency to no one document (``None``), anything else to the 2020 plan.
+
+    >>> document_of("sei-2010/industry:new-materials", "industry"), document_of("agency:ndrc", "agency")
+    ('plan:sei-2010', None)
+    """
+    prefix, slash, _ = identifier.partition("/")
+    if slash:
+        return f"plan:{prefix}"
+    if kind == "plan":
+        return identifier
+    if kind == "agency":
+        return None
+    if kind in _SCHEMES:
+        return kind
+    return FLAGSHIP
 
 
 def _hash_by_id(self: Any) -> int:
@@ -450,6 +565,16 @@ class Record(_Model):
     summary: str | None = attrs.field(default=None, repr=False, metadata=_SUMMARY)
     keywords: Terms = attrs.field(default=Terms(), repr=False, metadata=_KEYWORDS)
     provenance: Provenance = attrs.field(repr=False)
+
+    @property
+    def document_id(self) -> str | None:
+        """The identifier of the document that holds the record; ``None`` for an agency, which documents share.
+
+        >>> import sei_policy as sp
+        >>> sp.plan().action(4).document_id, sp.get("nbs-2018:3").document_id
+        ('plan:sei-2020', 'nbs-2018')
+        """
+        return document_of(self.id, self.kind)
 
     @property
     def texts(self) -> tuple[tuple[str, str], ...]:
@@ -629,13 +754,27 @@ class Action(Record):
 
 @attrs.frozen(kw_only=True, repr=False)
 class Industry(Record):
-    """One of the eight key industries of requirement 1, each the subject of one action.
+    """A strategic emerging industry a document names: in the 2020 plan, one of the eight key
+    industries of requirement 1, each the subject of one action.
 
-    ``nbs_2018_id`` is the field of the NBS 2018 classification that corresponds
-    to the industry by name; ``nbs_2018_match`` says whether the names coincide.
+    ``action_id`` is the 2020 plan's action on the industry (``None`` in other
+    documents). ``nbs_2018_id`` is the field of the NBS 2018 classification that
+    corresponds to a 2020 industry by name; ``nbs_2018_match`` says whether the
+    names coincide. ``role`` is the role the 2010 Decision gives the industry.
     """
 
-    action_id: str = attrs.field(repr=False, metadata=relation(*_ACTION, inverse="industry_id"))
+    action_id: str | None = attrs.field(
+        default=None,
+        repr=False,
+        metadata=relation(
+            "action_id",
+            "action",
+            "Action",
+            "Action (identifier)",
+            "The identifier of the 2020 plan's action on the industry; empty in other documents.",
+            inverse="industry_id",
+        ),
+    )
     nbs_2018_id: str | None = attrs.field(
         default=None,
         repr=False,
@@ -660,14 +799,29 @@ class Industry(Record):
             choices=("exact", "partial"),
         ),
     )
+    role: Role | None = attrs.field(
+        default=None,
+        repr=False,
+        metadata=field(
+            "role",
+            "Role",
+            "Role by 2020 in the 2010 Decision (pillar or leading)",
+            "The role the 2010 Decision sets for the industry by 2020: pillar (支柱产业) or leading (先导产业); "
+            "empty in other documents.",
+            type=ValueType.CHOICE,
+            choices=tuple(Role),
+        ),
+    )
 
 
 @attrs.frozen(kw_only=True, repr=False)
 class Target(Record):
-    """A quantitative target; the plan states no target year, so ``year`` is ``None``.
+    """A quantitative target of a document.
 
     ``unit`` says what ``value`` counts in: ``"count"`` for the 2020 plan's three
-    targets (a number of bases, clusters or ecosystems).
+    targets (a number of bases, clusters or ecosystems), ``"percent of GDP"`` for
+    a share of GDP. ``qualifier`` says how the source qualifies the value
+    (``about`` 左右 …); the 2020 plan states no target year, so there ``year`` is ``None``.
     """
 
     value: int = attrs.field(
@@ -678,20 +832,79 @@ class Target(Record):
         metadata=field(
             "unit",
             "Unit",
-            "Unit of the target value (count)",
-            "What the value counts in: count (a number of things, such as clusters).",
+            "Unit of the target value",
+            "What the value counts in: count (a number of things, such as clusters), percent of GDP, or persons a "
+            "year.",
             type=ValueType.CHOICE,
-            choices=("count",),
+            choices=UNITS,
+        ),
+    )
+    qualifier: Qualifier | None = attrs.field(
+        default=None,
+        repr=False,
+        metadata=field(
+            "qualifier",
+            "Qualifier",
+            "Qualifier of the value (about, reach, exceed, none)",
+            "How the source qualifies the value: about (左右), reach (达到), exceed (超过, 以上) or none; empty "
+            "where not recorded (the 2020 plan's targets).",
+            type=ValueType.CHOICE,
+            choices=tuple(Qualifier),
         ),
     )
     year: int | None = attrs.field(
         default=None,
         repr=False,
         metadata=field(
-            "year", "Year", "Target year", "The target year; empty, since the plan states none.", type=ValueType.INTEGER
+            "year",
+            "Year",
+            "Target year",
+            "The target year; empty where the document states none (the 2020 plan).",
+            type=ValueType.INTEGER,
         ),
     )
-    action_id: str = attrs.field(repr=False, metadata=relation(*_ACTION, inverse="target_ids"))
+    action_id: str | None = attrs.field(
+        default=None,
+        repr=False,
+        metadata=relation(
+            "action_id",
+            "action",
+            "Action",
+            "Action (identifier)",
+            "The identifier of the 2020 plan's action the target belongs to; empty in other documents.",
+            inverse="target_ids",
+        ),
+    )
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class Pillar(Record):
+    """One of the five new pillar industries (新支柱) of the 2016 plan; ``industry_ids`` are the industries it groups."""
+
+    industry_ids: tuple[str, ...] = attrs.field(
+        default=(),
+        repr=False,
+        metadata=relation(
+            "industry_ids",
+            "industry",
+            "Industries",
+            "Industries (identifiers)",
+            "The identifiers of the document's industries the pillar groups (inferred), {joined}.",
+            skos=("narrower", "broader"),
+        ),
+    )
+
+
+class Frontier(Record):
+    """A frontier field of science and industry named in the 14th Five-Year Plan Outline (前沿科技和产业变革领域)."""
+
+    __slots__ = ()  # no fields of its own, so no attrs decorator: it inherits them all
+
+
+class Direction(Record):
+    """One of the six directions (六大方向) of the 2024 opinions on future industries."""
+
+    __slots__ = ()  # no fields of its own, so no attrs decorator: it inherits them all
 
 
 class Agency(Record):
@@ -701,12 +914,12 @@ class Agency(Record):
 
 
 class NbsCategory(Record):
-    """A top-level field of the NBS Strategic Emerging Industries Classification (2018)."""
+    """A top-level field of an NBS classification: the 2018 SEI classification, or the 2023 catalogue of industrial SEIs."""
 
     __slots__ = ()  # no fields of its own, so no attrs decorator: it inherits them all
 
 
-for _cls in (Objective, Requirement, Action, Industry, Target):
+for _cls in (Objective, Requirement, Action, Industry, Target, Pillar):
     setattr(_cls, "__hash__", _hash_by_id)  # noqa: B010
 
 
@@ -753,6 +966,52 @@ class Retirement(_Model):
     id: str
     replacement_id: str
     since: str
+    note: str | None = None
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class DocumentRelation(_Model):
+    """A link between two documents: ``subject`` *predicate* ``object`` (``plan:sei-2012`` implements ``plan:sei-2010``).
+
+    Each link carries its own status, the sources it rests on, and a note.
+    """
+
+    subject_id: str
+    predicate: Predicate
+    object_id: str
+    status: Status
+    source_keys: tuple[str, ...] = ()
+    note: str | None = None
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class Correspondence(_Model):
+    """A correspondence between concepts of two documents, read as SKOS reads its mapping properties.
+
+    ``match`` says what the object is to the subject: ``broader`` means the
+    object is the broader concept (``skos:broadMatch``). Every correspondence
+    the library ships is ``inferred``: matched by name, which the note explains.
+    """
+
+    subject_id: str
+    match: MatchType
+    object_id: str
+    status: Status
+    source_keys: tuple[str, ...] = ()
+    note: str | None = None
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class Observation(_Model):
+    """A value observed or reported for a year (the SEI share of GDP), never a target."""
+
+    indicator: str
+    year: int
+    value: float
+    unit: str
+    qualifier: Qualifier
+    status: Status
+    source_keys: tuple[str, ...] = ()
     note: str | None = None
 
 
@@ -838,19 +1097,72 @@ class _Document(_Model):
     def __hash__(self) -> int:
         return hash((getattr(self, "id"), getattr(self, "edition")))  # noqa: B009 - both documents have them
 
+    @property
+    def document_id(self) -> str:
+        """The document's own identifier: a document is its own document."""
+        found: str = getattr(self, "id")  # noqa: B009 - both documents have one
+        return found
+
+    @property
+    def prefix(self) -> str:
+        """What the identifiers of the document's records start with: ``sei-2010/``, or nothing for the 2020 plan
+        and for a classification, whose fields are ``nbs-2018:3``.
+
+        >>> import sei_policy as sp
+        >>> sp.plan().prefix, sp.classification().prefix
+        ('', '')
+        """
+        identifier = self.document_id
+        if identifier == FLAGSHIP or not identifier.startswith("plan:"):
+            return ""
+        return identifier.removeprefix("plan:") + "/"
+
+    @property
+    def key(self) -> str:
+        """The document's short key, its identifier without ``plan:``: ``sei-2010``, ``nbs-2018``."""
+        return self.document_id.removeprefix("plan:")
+
+    @property
+    def dates(self) -> "tuple[datetime.date, ...]":
+        """The document's known dates (adopted, issued, published), earliest first."""
+        found = (getattr(self, name, None) for name in ("adopted", "issued", "published"))
+        return tuple(sorted(d for d in found if d is not None))
+
+    @property
+    def dated_year(self) -> int | None:
+        """The year of the document's first known date, else the year a source gives it (``year``)."""
+        dates = self.dates
+        if dates:
+            return dates[0].year
+        year: int | None = getattr(self, "year", None)
+        return year
+
 
 @attrs.frozen(kw_only=True, repr=False, getstate_setstate=False)
 class Classification(_Document):
-    """An official classification the plan's records refer to (NBS 2018)."""
+    """An official classification: NBS 2018, which the plan's industries cite, and the lineage's other NBS lists.
+
+    ``provenance`` holds the status of the document's metadata field by field;
+    ``issuer_ids`` are its issuers, whose records are in ``agencies``.
+    """
 
     id: str
     title: Text
+    aliases: Terms = Terms()
+    summary: str | None = None
     note: str | None = None
-    adopted: datetime.date
-    published: datetime.date
+    document_number: str | None = None
+    document_number_en: str | None = None
+    document_type: Text | None = None
+    issuer_ids: tuple[str, ...] = ()
+    adopted: datetime.date | None = None
+    published: datetime.date | None = None
+    year: int | None = None
     source_keys: tuple[str, ...]
+    provenance: Provenance | None = None
     edition: str
-    categories: tuple[NbsCategory, ...]
+    categories: tuple[NbsCategory, ...] = ()
+    agencies: tuple[Agency, ...] = ()
 
     _index: Resolver | None = attrs.field(init=False, default=None, repr=False, eq=False)
 
@@ -871,7 +1183,28 @@ class Classification(_Document):
         >>> sp.classification().category(3).title.zh
         '新材料产业'
         """
-        return self._one(NbsCategory, "nbs-2018", key, "category()")
+        if not self.categories:
+            hint = f"{self.id} ships as a document only: the names of its fields were not read"
+            raise UnknownIdentifierError(str(key), kind="category", hint=hint)
+        return self._one(NbsCategory, self.categories[0].kind, key, "category()")
+
+    @property
+    def texts(self) -> tuple[tuple[str, str], ...]:
+        """Every text that names the classification: its titles, aliases and document number."""
+        found = (
+            ("title.en", self.title.en),
+            ("title.zh", self.title.zh),
+            *((f"aliases.en[{i}]", t) for i, t in enumerate(self.aliases.en)),
+            *((f"aliases.zh[{i}]", t) for i, t in enumerate(self.aliases.zh)),
+            ("document_number", self.document_number),
+            ("document_number_en", self.document_number_en),
+        )
+        return tuple((field, text) for field, text in found if text is not None)
+
+    def issuers(self) -> tuple[Agency, ...]:
+        """The bodies that issued the classification."""
+        by_id = {a.id: a for a in self.agencies}
+        return tuple(by_id[i] for i in self.issuer_ids if i in by_id)
 
 
 setattr(Classification, "__hash__", _Document.__hash__)  # noqa: B010 - by (id, edition), not by every record
@@ -901,8 +1234,14 @@ class Plan(_Document):
     short_name: Text
     summary: str | None = None
     keywords: Terms = Terms()
-    document_number: str = attrs.field(
-        metadata=field("document_number", "Document number", "Document number", "The document number.")
+    document_number: str | None = attrs.field(
+        default=None,
+        metadata=field(
+            "document_number",
+            "Document number",
+            "Document number",
+            "The document number (文号); empty where the document has none or none was read.",
+        ),
     )
     document_number_en: str | None = attrs.field(
         default=None,
@@ -927,14 +1266,25 @@ class Plan(_Document):
             flat=False,
         )
     )
-    issued: datetime.date = attrs.field(
+    adopted: datetime.date | None = attrs.field(
+        default=None,
+        metadata=field(
+            "adopted",
+            "Adopted",
+            "Date adopted or approved",
+            "The date the document was adopted or approved (通过, 批准); empty where not read.",
+            type=ValueType.DATE,
+        ),
+    )
+    issued: datetime.date | None = attrs.field(
+        default=None,
         metadata=field(
             "issued",
             "Issued",
             "Date issued",
-            "The date the document was issued (印发).",
+            "The date the document was issued (印发); empty where not read.",
             type=ValueType.DATE,
-        )
+        ),
     )
     published: datetime.date | None = attrs.field(
         default=None,
@@ -956,28 +1306,74 @@ class Plan(_Document):
             type=ValueType.DATE,
         ),
     )
+    year: int | None = attrs.field(
+        default=None,
+        metadata=field(
+            "year",
+            "Year",
+            "Year of the document",
+            "The year of the document: of its first known date, or as a source gives it where no date is known.",
+            type=ValueType.INTEGER,
+            attribute="dated_year",
+        ),
+    )
+    period_start: int | None = attrs.field(
+        default=None,
+        metadata=field(
+            "period_start",
+            "Period start",
+            "First year of the plan period",
+            "The first year of the period the document plans for; empty where it names none.",
+            type=ValueType.INTEGER,
+        ),
+    )
+    period_end: int | None = attrs.field(
+        default=None,
+        metadata=field(
+            "period_end",
+            "Period end",
+            "Last year of the plan period",
+            "The last year of the period the document plans for; empty where it names none.",
+            type=ValueType.INTEGER,
+        ),
+    )
     addressees: tuple[str, ...] = attrs.field(
+        default=(),
         metadata=field(
             "addressees",
             "Addressees",
             "Addressees",
-            "The bodies the document is addressed to.",
+            "The bodies the document is addressed to, in English.",
             type=ValueType.LIST,
             flat=False,
-        )
+        ),
     )
-    seed: Seed
+    addressees_zh: tuple[str, ...] = attrs.field(
+        default=(),
+        metadata=field(
+            "addressees_zh",
+            "Addressees (Chinese)",
+            "Addressees (Chinese)",
+            "The bodies the document is addressed to, in Chinese as the text lists them.",
+            type=ValueType.LIST,
+            flat=False,
+        ),
+    )
+    seed: Seed | None = None
     figures: tuple[Figure, ...] = ()
     provenance: Provenance
-    priorities: tuple[Priority, ...]
-    guarantees: tuple[Guarantee, ...]
-    objectives: tuple[Objective, ...]
-    requirements: tuple[Requirement, ...]
-    actions: tuple[Action, ...]
-    industries: tuple[Industry, ...]
-    targets: tuple[Target, ...]
-    agencies: tuple[Agency, ...]
-    sources: tuple[Source, ...]
+    priorities: tuple[Priority, ...] = ()
+    guarantees: tuple[Guarantee, ...] = ()
+    objectives: tuple[Objective, ...] = ()
+    requirements: tuple[Requirement, ...] = ()
+    actions: tuple[Action, ...] = ()
+    industries: tuple[Industry, ...] = ()
+    targets: tuple[Target, ...] = ()
+    pillars: tuple[Pillar, ...] = ()
+    frontiers: tuple[Frontier, ...] = ()
+    directions: tuple[Direction, ...] = ()
+    agencies: tuple[Agency, ...] = ()
+    sources: tuple[Source, ...] = ()
     retired: tuple[Retirement, ...] = ()
 
     _index: Resolver | None = attrs.field(init=False, default=None, repr=False, eq=False)
@@ -1067,9 +1463,25 @@ class Plan(_Document):
         """A target by identifier, slug, notation (``T1``), number or name."""
         return self._one(Target, "target", key, "target()")
 
+    def pillar(self, key: Pillar | str | int) -> Pillar:
+        """A pillar (the 2016 plan) by identifier, slug, notation (``N1``), number or name."""
+        return self._one(Pillar, "pillar", key, "pillar()")
+
+    def frontier(self, key: Frontier | str | int) -> Frontier:
+        """A frontier field (the 14th Five-Year Plan Outline) by identifier, slug, notation (``F1``), number or name."""
+        return self._one(Frontier, "frontier", key, "frontier()")
+
+    def direction(self, key: Direction | str | int) -> Direction:
+        """A direction (the 2024 opinions) by identifier, slug, notation (``D1``), number or name."""
+        return self._one(Direction, "direction", key, "direction()")
+
     def agency(self, key: Agency | str | int) -> Agency:
         """An agency by identifier, slug, abbreviation (``NDRC``), number or name."""
         return self._one(Agency, "agency", key, "agency()")
+
+    def industries_of(self, pillar: Pillar | str | int) -> tuple[Industry, ...]:
+        """The industries a pillar groups (the 2016 plan's five pillars), in order."""
+        return tuple(self.industry(i) for i in self._one(Pillar, "pillar", pillar, "industries_of()").industry_ids)
 
     def source(self, key: str) -> Source:
         """An entry of the source register by its key, in any case.
@@ -1141,6 +1553,9 @@ class Plan(_Document):
         """
         found = self._either(record, (Kind.INDUSTRY, Kind.TARGET), "action_of()")
         assert isinstance(found, Industry | Target)
+        if found.action_id is None:
+            hint = f"{found.id} belongs to {found.document_id}, which has no actions"
+            raise UnknownIdentifierError(found.id, kind="action", hint=hint)
         return self.action(found.action_id)
 
     def targets_of(self, action: Action | str | int) -> tuple[Target, ...]:
@@ -1204,6 +1619,27 @@ class Plan(_Document):
 setattr(Plan, "__hash__", _Document.__hash__)  # noqa: B010 - by (id, edition), not by every record
 
 
+@attrs.frozen(kw_only=True, repr=False)
+class LineageData(_Model):
+    """The layout of the lineage's data file: the documents before and after the 2020 plan, and their links.
+
+    ``chain`` lists every document's identifier in date order (the 2020 plan and
+    NBS 2018, which have files of their own, among them); ``sources`` is the
+    lineage's source register (``L1`` …); ``agencies`` the bodies it names beyond
+    those of the 2020 plan and NBS 2018.
+    """
+
+    edition: str
+    chain: tuple[str, ...]
+    sources: tuple[Source, ...]
+    agencies: tuple[Agency, ...] = ()
+    plans: tuple[Plan, ...] = ()
+    classifications: tuple[Classification, ...] = ()
+    relations: tuple[DocumentRelation, ...] = ()
+    correspondences: tuple[Correspondence, ...] = ()
+    observations: tuple[Observation, ...] = ()
+
+
 def _article(word: str) -> str:
     return "an" if word[:1] in "aeiou" else "a"
 
@@ -1211,6 +1647,9 @@ def _article(word: str) -> str:
 def _letters(kinds: tuple[Kind, ...]) -> str:
     return " or ".join(f"{KINDS[k].letter}1" for k in kinds)
 
+
+DocumentArgument = Union[Plan, Classification, str, None]  # noqa: UP007 - a runtime alias
+"""What a ``document=`` argument takes: a document, its identifier, key, number or title, ``"all"``, or None."""
 
 PlanOrRecord = Union[Plan, Record]  # noqa: UP007 - a runtime alias; `Plan | Record` is a types.UnionType
 """What :func:`sei_policy.get` can return: the plan itself or one of its records."""
@@ -1287,6 +1726,17 @@ def status_column(stem: str, cls: type) -> Column:
     )
 
 
+DOCUMENT_COLUMN = Column(
+    name="document_id",
+    title="Document",
+    label="Document (identifier)",
+    description=(
+        "The identifier of the document that holds the record (plan:sei-2020, nbs-2018 …); empty for an agency, "
+        "which every document that names it shares."
+    ),
+)
+"""The ``document_id`` column every table ends its declared columns with (see :func:`document_of`)."""
+
 RECORD_STATUS = Column(
     name="status",
     title="Status",
@@ -1301,14 +1751,15 @@ RECORD_STATUS = Column(
 def columns_of(cls: type) -> tuple[Column, ...]:
     """A record class's columns in table order: the common ones (lists last), then its own, flat ones only.
 
-    >>> [c.name for c in columns_of(Target)][-3:]
-    ['unit', 'year', 'action_id']
+    >>> [c.name for c in columns_of(Target)][-4:]
+    ['qualifier', 'year', 'action_id', 'document_id']
     """
     common = _declared(Record)
     ordered = (
         *(c for c in common if c.type is not ValueType.LIST),
         *(c for c in common if c.type is ValueType.LIST),
         *_own(cls),
+        DOCUMENT_COLUMN,
     )
     return tuple(c for c in ordered if c.flat)
 
@@ -1413,6 +1864,39 @@ KINDS: Mapping[str, KindSpec] = MappingProxyType(
                 "the numeric targets of action 9, T1 to T3 (the plan states no target year)",
             ),
             KindSpec(
+                Kind.PILLAR,
+                Pillar,
+                Plan,
+                "pillars",
+                "N",
+                "pillar",
+                "pillars",
+                "The five new pillar industries (新支柱) of the 2016 plan, each grouping some of its industries.",
+                "the 2016 plan's five new pillar industries, N1 to N5",
+            ),
+            KindSpec(
+                Kind.FRONTIER,
+                Frontier,
+                Plan,
+                "frontiers",
+                "F",
+                "frontier field",
+                "frontier fields",
+                "The frontier fields of science and industry named in the 14th Five-Year Plan Outline.",
+                "the 14th Five-Year Plan Outline's frontier fields, F1 to F6",
+            ),
+            KindSpec(
+                Kind.DIRECTION,
+                Direction,
+                Plan,
+                "directions",
+                "D",
+                "direction",
+                "directions",
+                "The six directions (六大方向) of the 2024 opinions on future industries.",
+                "the 2024 opinions' six directions of future industries, D1 to D6",
+            ),
+            KindSpec(
                 Kind.AGENCY,
                 Agency,
                 Plan,
@@ -1434,6 +1918,17 @@ KINDS: Mapping[str, KindSpec] = MappingProxyType(
                 "The nine top-level fields of the NBS Strategic Emerging Industries Classification (2018).",
                 "the nine top-level fields of the NBS Strategic Emerging Industries Classification (2018)",
             ),
+            KindSpec(
+                Kind.NBS_INDUSTRIAL_2023,
+                NbsCategory,
+                Classification,
+                "categories",
+                "NBSI-",
+                "NBS 2023 industrial field",
+                "NBS 2023 industrial fields",
+                "The nine industries of the NBS catalogue of industrial strategic emerging industries (2023).",
+                "the nine industries of the NBS 2023 catalogue of industrial SEIs",
+            ),
         )
     }
 )
@@ -1441,7 +1936,10 @@ KINDS: Mapping[str, KindSpec] = MappingProxyType(
 
 LABELS: Mapping[str, tuple[str, str]] = MappingProxyType({k: (s.label, s.plural) for k, s in KINDS.items()})
 """Each kind's value -> how messages name one record of it and several."""
-_BY_CLASS: Mapping[type, Kind] = MappingProxyType({s.cls: Kind(s.kind) for s in KINDS.values()})
+_BY_CLASS: Mapping[type, Kind] = MappingProxyType(
+    {s.cls: Kind(s.kind) for s in reversed(KINDS.values())}  # a class shared by kinds names the first of them
+)
+_SCHEMES = frozenset(k for k, s in KINDS.items() if s.document is Classification)
 
 
 def kind_of(kind: "Kind | str | type[Any]", function: str = "kind_of()") -> Kind:

@@ -33,6 +33,7 @@ from sei_policy.errors import InvalidArgumentTypeError, MissingExtraError, Unkno
 from sei_policy.models import (
     RECORD_STATUS,
     Column,
+    DocumentArgument,
     Kind,
     KindSpec,
     Plan,
@@ -49,6 +50,7 @@ if TYPE_CHECKING:
 
 __all__ = (
     "MAX_LABEL",
+    "LINK_COLUMNS",
     "RELATION_COLUMNS",
     "SEPARATOR",
     "Link",
@@ -78,6 +80,31 @@ MAX_LABEL = 80
 """The longest label a column gets (Stata's limit for variable and dataset labels), in characters."""
 
 _WEAKEST_FIRST = (Status.UNVERIFIED, Status.INFERRED, Status.REPORTED, Status.SEED, Status.VERIFIED)
+
+LINK_COLUMNS = (
+    Column(
+        name="status",
+        title="Status",
+        label="Status of the link (verified, reported or inferred)",
+        description="The status of a link between documents or concepts; empty for a link a record's field holds.",
+        type=ValueType.CHOICE,
+        choices=tuple(s for s in Status if s is not Status.UNVERIFIED),
+    ),
+    Column(
+        name="source_keys",
+        title="Sources",
+        label="Sources of the link (keys of the register), separated by ;",
+        description="The keys of the sources a link between documents or concepts rests on, joined with ';'.",
+        type=ValueType.LIST,
+    ),
+    Column(
+        name="note",
+        title="Note",
+        label="Note on the link",
+        description="What a link between documents or concepts rests on.",
+    ),
+)
+"""The columns the lineage's relations table adds: each link between documents or concepts carries them."""
 
 RELATION_COLUMNS = (
     Column(
@@ -182,13 +209,18 @@ def spec_of(dataset: _loader.Dataset, kind: Kind | str | type[Any], function: st
 
 
 def members(dataset: _loader.Dataset, spec: KindSpec) -> tuple[PlanOrRecord, ...]:
-    """The records of one kind in the dataset, in document order (the plan itself for the plan's kind)."""
+    """The records of one kind in the dataset, in document order (the plan itself for the plan's kind).
+
+    Agencies, which documents share, come once each, with the dataset's own (the lineage's) among them.
+    """
     if spec.document is None:
         return tuple(d for d in dataset.documents if isinstance(d, spec.cls))
     found: list[PlanOrRecord] = []
     for document in dataset.documents:
         if isinstance(document, spec.document):
-            found += getattr(document, spec.collection)
+            found += (r for r in getattr(document, spec.collection) if r.kind == spec.kind)
+    if spec.kind == Kind.AGENCY and dataset.agencies:
+        found = list({r.id: r for r in (*found, *dataset.agencies)}.values())
     return tuple(found)
 
 
@@ -295,14 +327,48 @@ def links(dataset: _loader.Dataset) -> Iterator[Link]:
 
 
 def relation_rows(dataset: _loader.Dataset) -> Table:
-    """The table of :func:`relations` for ``dataset``."""
+    """The table of :func:`relations` for ``dataset``.
+
+    For the lineage it goes on with the links between documents (the predicate as the
+    relation) and between their concepts (``exact_match`` …), with the status, sources
+    and note every such link carries.
+    """
     example = next((c.name for s in dataset.kinds.values() for c in s.relations if c.type is ValueType.ID), "")
     columns = tuple(attrs.evolve(c, description=c.description.format(example=example)) for c in RELATION_COLUMNS)
-    rows: tuple[Row, ...] = tuple(
+    rows: list[Row] = [
         {"from": link.source, "relation": link.column.name, "to": link.target, "position": link.position}
         for link in links(dataset)
+    ]
+    if not dataset.relations and not dataset.correspondences:
+        return Table("relations", columns, tuple(rows), None, frozenset(c.name for c in columns))
+    for row in rows:
+        row.update(status=None, source_keys=None, note=None)
+    rows += (
+        {
+            "from": r.subject_id,
+            "relation": str(r.predicate),
+            "to": r.object_id,
+            "position": None,
+            "status": str(r.status),
+            "source_keys": SEPARATOR.join(r.source_keys),
+            "note": r.note,
+        }
+        for r in dataset.relations
     )
-    return Table("relations", columns, rows, None, frozenset(c.name for c in columns))
+    rows += (
+        {
+            "from": c.subject_id,
+            "relation": f"{c.match}_match",
+            "to": c.object_id,
+            "position": None,
+            "status": str(c.status),
+            "source_keys": SEPARATOR.join(c.source_keys),
+            "note": c.note,
+        }
+        for c in dataset.correspondences
+    )
+    columns = (*columns, *LINK_COLUMNS)
+    return Table("relations", columns, tuple(rows), None, frozenset(c.name for c in columns[:4]))
 
 
 def tables(dataset: _loader.Dataset) -> dict[str, Table]:
@@ -312,7 +378,7 @@ def tables(dataset: _loader.Dataset) -> dict[str, Table]:
     return found
 
 
-def to_records(kind: Kind | str | type[Any] | None = None) -> tuple[Row, ...]:
+def to_records(kind: Kind | str | type[Any] | None = None, *, document: DocumentArgument = None) -> tuple[Row, ...]:
     """Flat rows, one per record, in document order, every row with the same columns in the same order.
 
     Columns: the ones every record has (``id``, ``kind``, ``notation``, ``number``,
@@ -326,27 +392,39 @@ def to_records(kind: Kind | str | type[Any] | None = None) -> tuple[Row, ...]:
     Args:
         kind: one kind (a :class:`~sei_policy.Kind`, its value or the record class);
             ``None`` for every record of the plan, as :func:`sei_policy.records` gives them.
+        document: the document whose records to give (its key such as ``"sei-2016"``,
+            its number or title, or the document itself), or ``"all"``; by default the
+            2020 plan (and, for ``kind="nbs-2018"``, NBS 2018). Every row names its
+            document in ``document_id``.
 
     >>> import sei_policy as sp
     >>> [r["notation"] for r in sp.to_records(sp.Requirement)]
     ['R1', 'R2', 'R3', 'R4']
     >>> sp.to_records("target")[1]["value"]
     100
+    >>> [r["document_id"] for r in sp.to_records("industry", document="all")][::20]
+    ['plan:sei-2010', 'plan:sei-2020']
     """
-    return table(_loader.load(), kind).rows
+    return table(_loader.select(document, "to_records()"), kind).rows
 
 
-def relations() -> tuple[Row, ...]:
+def relations(*, document: DocumentArgument = None) -> tuple[Row, ...]:
     """One row per link from a record to another: ``from``, ``relation`` (the field), ``to``, ``position``.
 
     Every relation column of every kind (the plan's issuers among them) is listed, kind
     after kind, in document order; ``position`` counts from 1 within a list field.
 
     >>> import sei_policy as sp
+    With ``document="all"``, the rows go on with every link between documents
+    (``implements`` …) and between their concepts (``exact_match`` …), and every row
+    has the columns ``status``, ``source_keys`` and ``note`` (empty for a record's field).
+
     >>> [r["to"] for r in sp.relations() if r["from"] == "action:new-materials"]
     ['requirement:key-industries', 'industry:new-materials']
+    >>> [r["to"] for r in sp.relations(document="all") if r["relation"] == "implements"][:1]
+    ['plan:sei-2010']
     """
-    return relation_rows(_loader.load()).rows
+    return relation_rows(_loader.select(document, "relations()")).rows
 
 
 def _pandas(what: str) -> Any:
@@ -379,13 +457,14 @@ def _dtype(pandas: Any, dataset: _loader.Dataset, column: Column) -> Any:
     return "string"
 
 
-def to_frame(kind: Kind | str | type[Any] | None = None) -> pd.DataFrame:
+def to_frame(kind: Kind | str | type[Any] | None = None, *, document: DocumentArgument = None) -> pd.DataFrame:
     """The rows of :func:`to_records` as a pandas DataFrame, with nullable dtypes from the declared columns.
 
     Integer columns are ``Int64`` (even where every value is empty, as the plan's
     ``number``), numbers ``Float64``, ``kind`` and the status columns ``category`` (with
     every kind, or every status, as categories, in a fixed order), everything else
     pandas' nullable ``string``. pandas is an optional extra, imported only here.
+    ``document=`` is as for :func:`to_records`.
 
     Raises:
         MissingExtraError: pandas is not installed (an ``ImportError`` naming the extra).
@@ -395,7 +474,7 @@ def to_frame(kind: Kind | str | type[Any] | None = None) -> pd.DataFrame:
     >>> frame.shape[0], str(frame["number"].dtype), str(frame["year"].dtype), str(frame["kind"].dtype)
     (3, 'Int64', 'Int64', 'category')
     """
-    dataset = _loader.load()
+    dataset = _loader.select(document, "to_frame()")
     typed: pd.DataFrame = frame(dataset, table(dataset, kind, "to_frame()"))
     return typed
 
