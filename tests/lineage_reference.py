@@ -94,7 +94,7 @@ DOCUMENTS: dict[str, Document] = {
         (2016, 2020),
         None,
     ),
-    # §1.10 a: number and date null; the year of the notice is not verified either
+    # §1.10 a: number and date null; the year is that of the report that made it public (inferred)
     "plan:sei-clusters-batch-1": Document(
         "关于加快推进战略性新兴产业产业集群建设有关工作的通知",
         None,
@@ -105,7 +105,7 @@ DOCUMENTS: dict[str, Document] = {
         None,
         None,
         None,
-        None,
+        2020,
     ),
     # §1.7; §0.1: adopted 2020-10-29, reported
     "plan:fyp-14-proposal": Document(
@@ -245,6 +245,7 @@ FIELD_STATUS: dict[tuple[str, str], str] = {
     ("plan:sei-clusters-batch-1", "title.en"): "inferred",
     ("plan:sei-clusters-batch-1", "document_number"): "unverified",
     ("plan:sei-clusters-batch-1", "issued"): "unverified",
+    ("plan:sei-clusters-batch-1", "year"): "inferred",
     ("plan:fyp-14-proposal", "title.zh"): "verified",
     ("plan:fyp-14-proposal", "title.en"): "inferred",
     ("plan:fyp-14-proposal", "adopted"): "reported",
