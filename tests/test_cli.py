@@ -237,7 +237,7 @@ def test_show_the_plan_prints_its_own_fields(capsys: pytest.CaptureFixture[str],
     assert lines[0] == "plan:sei-2020"
     for line in ("  document_number: 发改高技〔2020〕1409号", "  issued: 2020-09-11", "  published: 2020-09-23",
                  "  written: not known (the date written (成文日期) was not read in any registered source)",
-                 "  edition: 2026.3", "    agency:ndrc  National Development and Reform Commission  国家发展改革委",
+                 "  edition: 2026.4", "    agency:ndrc  National Development and Reform Commission  国家发展改革委",
                  "    - key: S1", "      value: 10.5", "  retired: none", "    venue: industry blog"):  # fmt: skip
         assert line in lines
     assert any(line.startswith("    R4  requirement:investment-environment") for line in lines)
@@ -408,7 +408,7 @@ def test_validate_the_shipped_data(capsys: pytest.CaptureFixture[str]) -> None:
     assert _out(capsys, ["validate"]) == expected
     assert (
         expected
-        == "data edition 2026.3: 2 documents, 74 records, thesaurus 107 entries, OpenCC table 3222 characters: valid\n"
+        == "data edition 2026.4: 2 documents, 74 records, thesaurus 107 entries, OpenCC table 3222 characters: valid\n"
     )
 
 

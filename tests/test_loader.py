@@ -45,7 +45,7 @@ def test_missing_file_is_refused(raw_files: dict[str, bytes]) -> None:
 @pytest.mark.parametrize(
     ("change", "expected"),
     [({"id": "nbs-2017"}, "the classification's id must be 'nbs-2018', not 'nbs-2017' @ nbs-2018.json.id"),
-     ({"edition": "2099.1"}, "edition '2099.1' differs from the plan's '2026.3' @ nbs-2018.json.edition")],
+     ({"edition": "2099.1"}, "edition '2099.1' differs from the plan's '2026.4' @ nbs-2018.json.edition")],
 )  # fmt: skip
 def test_classification_must_match_the_plan(raw_files: dict[str, bytes], change: dict[str, str], expected: str) -> None:
     """The classification file is the NBS 2018 one, of the plan's data edition."""

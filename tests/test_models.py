@@ -275,9 +275,9 @@ def test_source_keys_fold_case() -> None:
 def test_containers_have_short_reprs() -> None:
     """The plan and the classification print as one short line, not as every record they hold."""
     assert (
-        repr(PLAN) == "Plan(id='plan:sei-2020', edition='2026.3', document_number='发改高技〔2020〕1409号', records=64)"
+        repr(PLAN) == "Plan(id='plan:sei-2020', edition='2026.4', document_number='发改高技〔2020〕1409号', records=64)"
     )
-    assert repr(sp.classification()) == "Classification(id='nbs-2018', edition='2026.3', categories=9)"
+    assert repr(sp.classification()) == "Classification(id='nbs-2018', edition='2026.4', categories=9)"
     assert repr(PLAN.action(4)).startswith(
         "Action(id='action:new-materials', kind=<Kind.ACTION: 'action'>, notation='A4'"
     )

@@ -166,7 +166,7 @@ def test_csv_has_the_kinds_file_and_links(exported: Path) -> None:
     """CSV: widget.csv with the relation column, and the links in relations.csv."""
     text = (exported / "csv" / "widget.csv").read_text("utf-8")
     header = text.splitlines()[0].split(",")
-    assert header[header.index("gadget_id") :][:3] == ["gadget_id", "size", "status"]
+    assert header[header.index("gadget_id") :][:3] == ["gadget_id", "size", "document_id"]
     assert "widget:sprocket,widget,W1,1," in text and ",action:new-materials,3," in text
     assert "widget:cog,gadget_id,action:biotech,1" in (exported / "csv" / "relations.csv").read_text("utf-8")
 

@@ -168,7 +168,7 @@ def test_data_files_satisfy_their_json_schema(data_file: str) -> None:
         pytest.param(PLAN, ("actions", 3, "colour"), "add", "red", id="unknown key in a record"),
         pytest.param(PLAN, ("actions", 8, "provenance", "fields", 0, "colour"), "add", "red", id="unknown key in a claim"),
         pytest.param(PLAN, ("actions", 0, "requirement_id"), "drop", None, id="required relation missing"),
-        pytest.param(NBS, ("categories",), "drop", None, id="required collection missing"),
+        pytest.param(NBS, ("source_keys",), "drop", None, id="required field of a classification missing"),
         pytest.param(PLAN, ("actions", 0, "number"), "set", "1", id="string for an integer"),
         pytest.param(PLAN, ("targets", 0, "value"), "set", True, id="boolean for an integer"),
         pytest.param(PLAN, ("figures", 0, "value"), "set", "10.5", id="string for a number"),

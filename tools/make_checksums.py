@@ -55,7 +55,9 @@ def render(files: Mapping[str, bytes]) -> str:
     from sei_policy.errors import PlanDataError
 
     try:
-        _loader.parse(files, full=True)
+        base = _loader.parse({n: d for n, d in files.items() if n in _loader.FILES}, full=True)
+        if _loader.LINEAGE_FILE in files:
+            _loader.parse_lineage(base, files[_loader.LINEAGE_FILE], full=True)
     except PlanDataError as error:
         raise ValueError(f"the data does not validate; nothing recorded:\n{error}") from None
     lines = [
@@ -81,7 +83,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     sys.path.insert(0, str(ROOT / "src"))  # this checkout's library, not an installed one
     from sei_policy import _loader
 
-    files = {name: (DATA / name).read_bytes() for name in _loader.FILES}
+    files = {name: (DATA / name).read_bytes() for name in (*_loader.FILES, _loader.LINEAGE_FILE)}
     try:
         text = render(files)
     except ValueError as error:

@@ -16,10 +16,10 @@ __all__ = (
     "__version__",
 )
 
-__version__ = "0.2.0"
+__version__ = "0.3.0"
 """The version of the code (``sei_policy.__version__``)."""
 
-DATA_EDITION = "2026.3"
+DATA_EDITION = "2026.4"
 """The edition of the shipped data, versioned apart from the code (equals ``plan().edition``)."""
 
 AUTHOR = "The sei_policy developers"
