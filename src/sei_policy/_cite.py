@@ -81,7 +81,7 @@ def _year() -> str:
 
 def _plan_line(plan: Plan) -> str:
     issuers = ", ".join(a.notation for a in plan.issuers())
-    issued = plan.issued.isoformat()
+    issued = "an unknown date" if plan.issued is None else plan.issued.isoformat()
     return f"{plan.title.en} ({plan.title.zh}), {plan.document_number}, issued by {issuers} on {issued}"
 
 

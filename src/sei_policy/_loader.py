@@ -30,7 +30,7 @@ import attrs
 from sei_policy import _converter, _data, _validate
 from sei_policy._once import Once
 from sei_policy._resolver import Resolver
-from sei_policy.errors import PlanDataError
+from sei_policy.errors import InvalidArgumentTypeError, PlanDataError, UnknownIdentifierError
 from sei_policy.models import (
     FLAGSHIP,
     KINDS,
@@ -53,12 +53,12 @@ __all__ = (
     "SCHEMA_VERSION",
     "Dataset",
     "classification",
+    "find_document",
     "lineage",
     "load",
     "parse",
     "parse_lineage",
     "plan",
-    "find_document",
     "read",
     "select",
 )
@@ -137,7 +137,7 @@ class Dataset:
         members.append(tuple(a for a in self.agencies if a.id not in held))
         resolver = Resolver(members, retired=retired, labels=labels)
         for document in self.documents:
-            if document._index is None:  # noqa: SLF001 - the dataset owns its documents' resolvers
+            if document._index is None:
                 document.share(resolver)
         return resolver
 
@@ -303,24 +303,40 @@ def lineage() -> Dataset:
     return _LINEAGE()
 
 
-def plan() -> Plan:
-    """The plan, loaded and validated on first use, then cached.
+def plan(key: Plan | str | None = None) -> Plan:
+    """The 2020 plan, or the plan document ``key`` names (its key, identifier, number or title).
+
+    Loaded and validated on first use, then cached; another document loads the lineage.
 
     >>> import sei_policy as sp
     >>> sp.plan() is sp.plan()
     True
+    >>> sp.plan("国发〔2010〕32号").id, sp.plan("sei-2016").industry("I8").title.zh
+    ('plan:sei-2010', '数字创意')
     """
-    return load().plan
+    if key is None:
+        return load().plan
+    found = find_document(key, "plan()")
+    if not isinstance(found, Plan):
+        raise UnknownIdentifierError(key, kind="plan", hint=f"{found.id} is a classification: use sp.classification()")
+    return found
 
 
-def classification() -> Classification:
-    """The NBS Strategic Emerging Industries Classification (2018), as the plan's industries cite it.
+def classification(key: Classification | str | None = None) -> Classification:
+    """The NBS Strategic Emerging Industries Classification (2018), or the classification ``key`` names.
 
     >>> import sei_policy as sp
     >>> [c.notation for c in sp.classification().categories][:3]
     ['NBS-1', 'NBS-2', 'NBS-3']
+    >>> sp.classification("nbs-industrial-2023").category(8).title.zh
+    '航空航天产业'
     """
-    return load().classification
+    if key is None:
+        return load().classification
+    found = find_document(key, "classification()")
+    if not isinstance(found, Classification):
+        raise UnknownIdentifierError(key, kind="classification", hint=f"{found.id} is a plan: use sp.plan()")
+    return found
 
 
 # -- the document a ``document=`` argument names --------------------------------
@@ -339,7 +355,6 @@ def find_document(key: object, function: str = "document") -> Plan | Classificat
     ('plan:sei-2010', 'plan:sei-2020')
     """
     from sei_policy._resolver import closest, compact, fold
-    from sei_policy.errors import InvalidArgumentTypeError, UnknownIdentifierError
 
     if isinstance(key, Plan | Classification):
         return key

@@ -100,6 +100,11 @@ class _Printer(Protocol):
 # -- small helpers shared by every door ---------------------------------------------------
 
 
+def _day(day: datetime.date | None) -> str:
+    """A date as ISO text, or what stands for a date no source gives."""
+    return "(date not known)" if day is None else day.isoformat()
+
+
 def article(word: str) -> str:
     """The indefinite article before ``word``: ``an`` before a vowel, else ``a``.
 
@@ -243,8 +248,8 @@ def overview() -> str:
 def _overview(plan: Plan) -> str:
     issuers = ", ".join(a.notation for a in plan.issuers())
     lines = [plan.title.zh or f"({ZH_MISSING})", plan.title.en or f"({EN_MISSING})"]
-    lines.append(f"{plan.document_number} ({plan.document_number_en})")
-    issued = f"Issued {plan.issued.isoformat()} by {issuers}"
+    lines.append(f"{plan.document_number or '(no document number)'} ({plan.document_number_en})")
+    issued = f"Issued {_day(plan.issued)} by {issuers}"
     if plan.published is not None:
         issued += f"; made public {plan.published.isoformat()} ({plan.provenance.status_of('published')})"
     lines += [issued, f"Data edition {plan.edition}"]
@@ -807,7 +812,7 @@ def _plan_html(plan: Plan) -> str:
     if plan.document_number_en:
         number += f" ({_e(plan.document_number_en)}){_claim_badge(p, 'document_number_en')}"
     issuers = ", ".join(f'<span title="{_e(a.title.en or a.title.zh)}">{_e(a.notation)}</span>' for a in plan.issuers())
-    dates = [f"issued {_e(plan.issued.isoformat())}{_claim_badge(p, 'issued')} by {issuers}"]
+    dates = [f"issued {_e(_day(plan.issued))}{_claim_badge(p, 'issued')} by {issuers}"]
     for name, label in (("published", "made public"), ("written", "written")):
         day = getattr(plan, name)
         dates.append(f"{label} {_e(day.isoformat()) if day else _not_known()}{_claim_badge(p, name)}")
@@ -832,7 +837,7 @@ def _classification_html(classification: Classification) -> str:
         '<span class="sei-kind">classification</span>',
         f'<span class="sei-small">data edition {_e(classification.edition)}</span>',
     )
-    dates = f"adopted {_e(classification.adopted.isoformat())}; published {_e(classification.published.isoformat())}"
+    dates = f"adopted {_e(_day(classification.adopted))}; published {_e(_day(classification.published))}"
     items = "".join(
         f'<li><span class="sei-notation">{_e(c.notation)}</span> <code>{_e(c.id)}</code> {_zh(c.title.zh)}'
         + (f" {_e(c.title.en)}" if c.title.en else "")

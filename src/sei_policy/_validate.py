@@ -6,6 +6,7 @@ so that a broken or tampered data file is refused with a precise reason.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator, Sequence
 from typing import Any
@@ -178,8 +179,10 @@ class _Checker:
                 yield f"empty text or stray white space: {text!r} @ {path}.{field}"
         yield from self._provenance(record, path)
 
-    def _provenance(self, record: Record | Plan, path: str) -> Iterator[str]:
+    def _provenance(self, record: Record | Plan | Classification, path: str) -> Iterator[str]:
         provenance = record.provenance
+        if provenance is None:  # pragma: no cover - callers check a classification's first
+            return
         if provenance.status is Status.UNVERIFIED:
             yield f"an unverified record must not be shipped @ {path}.provenance.status"
         yield from self._cited(provenance.source_keys, f"{path}.provenance.source_keys")
@@ -254,7 +257,7 @@ class _Checker:
                 yield f"dangling relation: {retired.replacement_id!r} is not a live identifier @ {path}.replacement_id"
 
 
-def _field_value(record: Record | Plan, field: str) -> Any:
+def _field_value(record: Record | Plan | Classification, field: str) -> Any:
     """The value a claim's field path names: ``summary``, ``title.zh``, ``aliases.en[1]``."""
     try:
         names, index = claim_path(field)
@@ -318,7 +321,8 @@ class _LineageChecker(_Checker):
             yield from self._record(agency, Kind.AGENCY, i, None, f"{name}.agencies[{i}]", seen_ids, {})
         plans = [(f"{name}.plans[{i}]", d) for i, d in enumerate(self.data.plans)]
         classifications = [(f"{name}.classifications[{i}]", d) for i, d in enumerate(self.data.classifications)]
-        for path, document in (*plans, *classifications):
+        documents: list[tuple[str, Plan | Classification]] = [*plans, *classifications]
+        for path, document in documents:
             yield from self._document(document, path, seen_ids)
         for path, plan in plans:
             yield from self._plan_records(plan, path, seen_ids)
@@ -350,7 +354,7 @@ class _LineageChecker(_Checker):
             if identifier not in chain:
                 yield f"the document {identifier!r} is missing from the chain @ {path}"
         dated = [(self.documents[i].dates, i) for i in chain if i in self.documents and self.documents[i].dates]
-        for (before, first), (after, second) in zip(dated, dated[1:], strict=False):
+        for (before, first), (after, second) in itertools.pairwise(dated):
             if after[0] < before[0]:
                 yield f"the chain must be in date order: {second!r} ({after[0]}) after {first!r} ({before[0]}) @ {path}"
 
@@ -368,7 +372,7 @@ class _LineageChecker(_Checker):
         if document.provenance is None:
             yield f"a lineage document needs its provenance @ {path}.provenance"
         else:
-            yield from self._provenance(document, path)  # type: ignore[arg-type] - a classification has the fields too
+            yield from self._provenance(document, path)
         if isinstance(document, Plan):
             if (document.period_start is None) != (document.period_end is None) or (
                 document.period_start is not None
@@ -423,9 +427,9 @@ class _LineageChecker(_Checker):
     ) -> Iterator[str]:
         """The base checks, with the identifier's prefix allowed."""
         for problem in self._record(record, kind, index, notation, path, seen_ids, notations):
-            if problem.startswith(("not a ", "not an ")) and ids.is_identifier(record.id):
-                if ids.parse(record.id)[1] == kind.value:
-                    continue  # the base check wants no prefix; a lineage record has its document's
+            prefixed = problem.startswith(("not a ", "not an ")) and ids.is_identifier(record.id)
+            if prefixed and ids.parse(record.id)[1] == kind.value:
+                continue  # the base check wants no prefix; a lineage record has its document's
             yield problem
 
     def _links(self) -> Iterator[str]:

@@ -879,7 +879,10 @@ class Target(Record):
 
 @attrs.frozen(kw_only=True, repr=False)
 class Pillar(Record):
-    """One of the five new pillar industries (新支柱) of the 2016 plan; ``industry_ids`` are the industries it groups."""
+    """One of the five new pillar industries (新支柱) of the 2016 plan.
+
+    ``industry_ids`` are the plan's industries it groups.
+    """
 
     industry_ids: tuple[str, ...] = attrs.field(
         default=(),
@@ -914,7 +917,7 @@ class Agency(Record):
 
 
 class NbsCategory(Record):
-    """A top-level field of an NBS classification: the 2018 SEI classification, or the 2023 catalogue of industrial SEIs."""
+    """A top-level field of an NBS classification: the 2018 SEI classification, or the 2023 industrial catalogue."""
 
     __slots__ = ()  # no fields of its own, so no attrs decorator: it inherits them all
 
@@ -971,7 +974,7 @@ class Retirement(_Model):
 
 @attrs.frozen(kw_only=True, repr=False)
 class DocumentRelation(_Model):
-    """A link between two documents: ``subject`` *predicate* ``object`` (``plan:sei-2012`` implements ``plan:sei-2010``).
+    """A link between two documents: ``plan:sei-2012`` *implements* ``plan:sei-2010``.
 
     Each link carries its own status, the sources it rests on, and a note.
     """
@@ -1937,7 +1940,7 @@ KINDS: Mapping[str, KindSpec] = MappingProxyType(
 LABELS: Mapping[str, tuple[str, str]] = MappingProxyType({k: (s.label, s.plural) for k, s in KINDS.items()})
 """Each kind's value -> how messages name one record of it and several."""
 _BY_CLASS: Mapping[type, Kind] = MappingProxyType(
-    {s.cls: Kind(s.kind) for s in reversed(KINDS.values())}  # a class shared by kinds names the first of them
+    {s.cls: Kind(s.kind) for s in reversed(list(KINDS.values()))}  # a class shared by kinds names the first of them
 )
 _SCHEMES = frozenset(k for k, s in KINDS.items() if s.document is Classification)
 

@@ -49,8 +49,8 @@ if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = (
-    "MAX_LABEL",
     "LINK_COLUMNS",
+    "MAX_LABEL",
     "RELATION_COLUMNS",
     "SEPARATOR",
     "Link",
