@@ -141,6 +141,9 @@ def keys_of(record: PlanOrRecord) -> Iterator[tuple[int, Key]]:
     if notation is not None:
         keys[notation] = ID
         keys[getattr(record, "number")] = ID  # noqa: B009 - records with a notation have a number; the plan has neither
+        prefix, slash, _ = record.id.partition("/")
+        if slash:  # a record of another document: its notation qualified by the prefix, sei-2010/I6
+            keys[f"{prefix}/{notation}"] = ID
     for _, name in record.names:
         keys.setdefault(name, NAME)
     slug = ids.slug(record.id)
