@@ -26,6 +26,8 @@ KINDS = _loader.load().kinds
 
 from .helpers import ALL_RECORDS, PLAN, record_id
 
+KINDS = _loader.load().kinds
+
 SCRIPT = Path(sys.executable).with_name("sei-policy")
 """The installed console script, beside the interpreter of this environment."""
 

@@ -27,6 +27,8 @@ KINDS = _loader.load().kinds
 
 from .helpers import PLAN
 
+KINDS = _loader.load().kinds
+
 TABLES = [f"{spec.kind}.csv" for spec in KINDS.values()] + ["relations.csv"]
 """The files of export("csv"), which the package holds byte for byte."""
 

@@ -15,9 +15,18 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import sei_policy as sp
-from sei_policy import _loader, ids, views
+from sei_policy import _data, _loader, ids, views
 from sei_policy.errors import PlanDataError
-from sei_policy.models import Classification, MatchType, Plan, Predicate, Record, Status
+from sei_policy.models import (
+    Classification,
+    Correspondence,
+    DocumentRelation,
+    MatchType,
+    Plan,
+    Predicate,
+    Record,
+    Status,
+)
 
 LINEAGE = _loader.lineage()
 DOCUMENTS = {d.id: d for d in LINEAGE.documents}
@@ -244,7 +253,8 @@ def _claims() -> list[tuple[str, Status, tuple[str, ...], object]]:
             for claim in provenance.fields:
                 value = _field_value(holder, claim.field)
                 found.append((f"{holder.id} {claim.field}", claim.status, claim.source_keys, value))
-    for link in (*LINEAGE.relations, *LINEAGE.correspondences):
+    links: list[DocumentRelation | Correspondence] = [*LINEAGE.relations, *LINEAGE.correspondences]
+    for link in links:
         found.append((f"{link.subject_id} -> {link.object_id}", link.status, link.source_keys, link.object_id))
     for observation in LINEAGE.observations:
         found.append((f"observation {observation.year}", observation.status, observation.source_keys, 1))
@@ -289,7 +299,7 @@ def test_observations_are_never_targets() -> None:
 
 def test_a_tampered_lineage_file_fails_loudly() -> None:
     """A correspondence to a record that does not exist is refused, naming the file and the path."""
-    body = json.loads(_loader._data.read(_loader.LINEAGE_FILE))
+    body = json.loads(_data.read(_loader.LINEAGE_FILE))
     body["correspondences"][0]["object_id"] = "industry:no-such"
     with pytest.raises(PlanDataError, match=r"lineage\.json\.correspondences\[0\]\.object_id"):
         _loader.parse_lineage(_loader.load(), json.dumps(body).encode())
@@ -308,7 +318,7 @@ def test_a_tampered_lineage_file_fails_loudly() -> None:
 )
 def test_corruptions_are_refused(path: tuple[Any, ...], value: object, message: str) -> None:
     """Each corruption of the lineage's file is refused by the full validation with a precise reason."""
-    body = json.loads(_loader._data.read(_loader.LINEAGE_FILE))
+    body = json.loads(_data.read(_loader.LINEAGE_FILE))
     node = body
     for step in path[:-1]:
         node = node[step]
@@ -319,7 +329,7 @@ def test_corruptions_are_refused(path: tuple[Any, ...], value: object, message: 
 
 def test_an_implementation_cycle_is_refused() -> None:
     """A document that would implement itself through a chain is refused."""
-    body = json.loads(_loader._data.read(_loader.LINEAGE_FILE))
+    body = json.loads(_data.read(_loader.LINEAGE_FILE))
     body["relations"].append(
         {"subject_id": "plan:sei-2010", "predicate": "implements", "object_id": "plan:sei-2012",
          "status": "inferred", "source_keys": [], "note": "a test"}
@@ -405,7 +415,9 @@ def test_the_gdp_share_figure() -> None:
     pytest.importorskip("matplotlib")
     figure = sp.gdp_share().plot()
     (axes,) = figure.axes
-    labels = [t.get_text() for t in axes.get_legend().get_texts()]
+    legend = axes.get_legend()
+    assert legend is not None
+    labels = [t.get_text() for t in legend.get_texts()]
     assert labels[0] == "observed" and "target: fyp-14" in labels
 
 
