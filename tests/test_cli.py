@@ -22,7 +22,6 @@ import sei_policy as sp
 from sei_policy import _loader, _render, _simplify, _thesaurus
 from sei_policy.cli import main
 
-
 from .helpers import ALL_RECORDS, PLAN, record_id
 
 KINDS = _loader.load().kinds

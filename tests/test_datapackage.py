@@ -23,7 +23,6 @@ import sei_policy as sp
 from sei_policy import _loader
 from sei_policy._formats import datapackage as _datapackage
 
-
 from .helpers import PLAN
 
 KINDS = _loader.load().kinds
