@@ -209,13 +209,9 @@ def parse_lineage(base: Dataset, data: bytes, *, full: bool = False) -> Dataset:
     sources = (*base.plan.sources, *found.sources)
     agencies = (*base.plan.agencies, *base.classification.agencies, *found.agencies)
     by_id = {a.id: a for a in agencies}
-
-    def issuers(ids: tuple[str, ...]) -> tuple[Agency, ...]:
-        return tuple(by_id[i] for i in ids if i in by_id)
-
     added: list[Plan | Classification] = [
-        *(attrs.evolve(p, sources=sources, agencies=issuers(p.issuer_ids)) for p in found.plans),
-        *(attrs.evolve(c, agencies=issuers(c.issuer_ids)) for c in found.classifications),
+        *(attrs.evolve(p, sources=sources).with_agencies(by_id) for p in found.plans),
+        *(c.with_agencies(by_id) for c in found.classifications),
     ]
     if full or not _as_validated({LINEAGE_FILE: data}, (LINEAGE_FILE,)):
         problems += _validate.check_lineage(base, found, added, LINEAGE_FILE)

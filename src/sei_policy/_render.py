@@ -290,6 +290,7 @@ def pretty(value: object, printer: _Printer, cycle: bool, dataset: Dataset | Non
     A hundred SEI clusters able to compete internationally.
     value: 100
     unit: count  [inferred]
+    qualifier: none stated
     year: none stated
     action_id: action:cluster-development-project
     status: verified; sources: S4
@@ -457,6 +458,7 @@ def show_lines(record: Record | Plan, encoding: str | None = None, dataset: Data
       keywords.zh: none
       value: 100
       unit: count
+      qualifier: none stated
       year: none stated
       action_id: action:cluster-development-project  Further ...  深入推进国家战略性新兴产业集群发展工程
     """

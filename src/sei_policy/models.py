@@ -21,7 +21,7 @@ import enum
 import re
 from collections.abc import Mapping
 from types import MappingProxyType
-from typing import Any, TypeVar, Union
+from typing import Any, Self, TypeVar, Union
 
 import attrs
 
@@ -538,7 +538,7 @@ def document_of(identifier: str, kind: str) -> str | None:
     if kind == "agency":
         return None
     if kind in _SCHEMES:
-        return kind
+        return str(kind)
     return FLAGSHIP
 
 
@@ -1099,6 +1099,11 @@ class _Document(_Model):
 
     def __hash__(self) -> int:
         return hash((getattr(self, "id"), getattr(self, "edition")))  # noqa: B009 - both documents have them
+
+    def with_agencies(self, agencies: Mapping[str, "Agency"]) -> Self:
+        """A copy that holds the records of its issuers, taken from ``agencies`` (the loader's shared agencies)."""
+        issuers = tuple(agencies[i] for i in getattr(self, "issuer_ids") if i in agencies)  # noqa: B009
+        return attrs.evolve(self, agencies=issuers)  # type: ignore[misc]  # Plan and Classification are attrs classes
 
     @property
     def document_id(self) -> str:
