@@ -13,6 +13,7 @@ from pathlib import Path
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
+from sphinx.util.docutils import SphinxDirective
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -140,6 +141,53 @@ def _public_type_variables(app: Sphinx, doctree: nodes.document) -> None:
             reference["reftarget"] = public_type_variables(reference.get("reftarget"))
 
 
+# -- Figures drawn at build time ------------------------------------------------------
+
+
+def gdp_share_svg() -> str:
+    """The SEI share of GDP as ``sp.gdp_share().plot()`` draws it, as SVG text (the same bytes on every build).
+
+    >>> svg = gdp_share_svg()
+    >>> svg.startswith("<svg"), "<script" in svg
+    (True, False)
+    """
+    import io
+
+    import matplotlib
+
+    figure = sei_policy.gdp_share().plot()
+    out = io.StringIO()
+    with matplotlib.rc_context({"svg.hashsalt": "sei-policy", "svg.fonttype": "path"}):
+        figure.savefig(out, format="svg", metadata={"Date": None}, bbox_inches="tight")
+    text = out.getvalue()
+    return text[text.index("<svg") :]
+
+
+class GdpShareFigure(SphinxDirective):
+    """``{sei-gdp-share}``: the figure of ``sp.gdp_share().plot()``, drawn by this build, in the page itself.
+
+    The image is an ``<img>`` with the SVG as a data URI, so the page needs no file
+    beside it and loads nothing from elsewhere; the directive's content is the figure's
+    description for readers who cannot see it (its ``alt`` text).
+    """
+
+    has_content = True
+
+    def run(self) -> list[nodes.Node]:
+        import base64
+        import html
+
+        try:
+            svg = gdp_share_svg()
+        except ImportError as error:  # matplotlib is the plot extra, which the docs extra installs
+            raise self.error(f"sei-gdp-share needs matplotlib: {error}") from error
+        alt = html.escape(" ".join(self.content).strip() or "The SEI share of GDP", quote=True)
+        data = base64.b64encode(svg.encode("utf-8")).decode("ascii")
+        image = f'<img class="sei-gdp-share" alt="{alt}" src="data:image/svg+xml;base64,{data}" style="max-width:100%">'
+        return [nodes.raw("", f'<figure class="sei-figure">{image}</figure>', format="html")]
+
+
 def setup(app: Sphinx) -> None:
     app.connect("viewcode-follow-imported", _own_source_only)
     app.connect("doctree-read", _public_type_variables)
+    app.add_directive("sei-gdp-share", GdpShareFigure)
