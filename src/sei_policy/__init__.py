@@ -191,7 +191,8 @@ _LAZY = {
 }
 
 # Names documented in 0.1 that left the public face in 0.2: each still works, with a
-# DeprecationWarning, until 0.3. Each maps to its module, its name there and what to use instead.
+# DeprecationWarning, until 0.4 (kept through 0.3, the lineage release). Each maps to its module,
+# its name there and what to use instead.
 _ERRORS = "sei_policy.errors"
 _DEPRECATED = {
     "KINDS": (_MODELS, "KINDS", "the record classes and sp.Kind (the registry is internal)"),
@@ -208,7 +209,7 @@ def __getattr__(name: str) -> object:
     """Import a public name on first use and keep it, so later access is direct."""
     if name in _DEPRECATED:
         module, attribute, instead = _DEPRECATED[name]
-        warnings.warn(f"sei_policy.{name} is deprecated and leaves in 0.3; use {instead}", DeprecationWarning, 2)
+        warnings.warn(f"sei_policy.{name} is deprecated and leaves in 0.4; use {instead}", DeprecationWarning, 2)
         return getattr(importlib.import_module(module), attribute)
     if name not in _LAZY:
         raise AttributeError(f"module 'sei_policy' has no attribute {name!r}")

@@ -126,9 +126,13 @@ class Index:
 
     def lookup(self, text: str, *, kind: KindArgument | None = None, document: object = None) -> PlanOrRecord:
         """The one record ``text`` names (see :func:`lookup`)."""
-        resolver = self._ensure() if document is None else _loader.select(document, "lookup()").resolver
         if not isinstance(text, str):
             raise InvalidArgumentTypeError("lookup()", "text", "a string", text)
+        if document is None and self._lineage is not None and _qualified(text):
+            document = (
+                "all"  # a notation qualified by a document's prefix (sei-2010/I6) names a record of that document
+            )
+        resolver = self._ensure() if document is None else _loader.select(document, "lookup()").resolver
         return resolver.resolve(text, None if kind is None else kind_of(kind, "lookup()"), "lookup()")
 
     # -- records ---------------------------------------------------------------
@@ -142,10 +146,8 @@ class Index:
             if document is None:
                 return tuple(r for d in documents if isinstance(d, Plan) for r in d.records)
             found = [r for d in documents for r in d.members() if isinstance(r, Record)]
-            if isinstance(document, str) and document.strip().casefold() == "all":
-                held = {r.id for r in found}
-                found += [a for a in dataset.agencies if a.id not in held]
-            return tuple(found)
+            found += dataset.agencies
+            return tuple({r.id: r for r in found}.values())  # agencies, which documents share, once each
         spec = KINDS[wanted]
         if spec.document is None:
             return tuple(d for d in documents if isinstance(d, spec.cls))
@@ -154,6 +156,12 @@ class Index:
         if wanted is Kind.AGENCY and dataset.agencies:  # the lineage: every agency once, shared as they are
             found = list({r.id: r for r in (*dataset.agencies, *found)}.values())
         return tuple(found)
+
+
+def _qualified(text: str) -> bool:
+    """Whether ``text`` is a notation qualified by a document's prefix, such as ``sei-2010/I6``."""
+    prefix, slash, rest = text.strip().partition("/")
+    return bool(slash) and ids.SLUG.fullmatch(prefix) is not None and rest.isalnum()
 
 
 def _article(word: str) -> str:

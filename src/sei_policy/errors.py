@@ -253,7 +253,7 @@ _RENAMED = {"ArgumentTypeError": "InvalidArgumentTypeError"}
 
 
 def __getattr__(name: str) -> object:
-    """Names renamed in 0.2 keep working until 0.3, with a :class:`DeprecationWarning`."""
+    """Names renamed in 0.2 keep working until 0.4, with a :class:`DeprecationWarning`."""
     if name in _RENAMED:
         new = _RENAMED[name]
         warnings.warn(f"sei_policy.errors.{name} is deprecated; use {new}", DeprecationWarning, stacklevel=2)

@@ -338,7 +338,12 @@ def _record(key: object, document: DocumentArgument, function: str) -> Record:
             except LookupError:
                 continue
         if found is None:
-            found = _lookup.lookup(key, document=document)
+            try:
+                found = _lookup.lookup(key, document=document)
+            except LookupError:
+                if document is not None:
+                    raise
+                found = _lookup.lookup(key, document="all")  # a key of another document (NBSI-7)
     if isinstance(found, Action) and found.industry_id is not None:
         found = _lookup.get(found.industry_id)  # an action on an industry: the industry's lineage
     if not isinstance(found, Record):
