@@ -103,9 +103,9 @@ def _find(key: str) -> PlanOrRecord | Classification:
     try:
         return _loader.find_document(key, "cite()")
     except UnknownIdentifierError as error:
-        if missed.suggestions and not error.suggestions:  # close to a record's key, not to a document's
-            raise missed from None
-        raise
+        if error.suggestions:  # close to a document's key: that is what was probably meant
+            raise
+        raise missed from None
 
 
 def _year() -> str:

@@ -270,8 +270,7 @@ def _run(args: argparse.Namespace, out: TextIO) -> None:
         print(_validate(), file=out)
     elif command == "cite":
         with _guided(args.text, args.kind, document):
-            plain = args.kind is None and document is None
-            ref = args.text if plain else sp.lookup(args.text, kind=args.kind, document=document)
+            ref = args.text if args.kind is None and document is None else _lookup(args.text, args.kind, document)
             print(sp.cite(ref, style=args.style), file=out)
     elif command == "documents":
         print(sp.documents(), file=out)
@@ -344,6 +343,8 @@ _LONGEST_NAME = 80
 def _found(text: str, kind: str | None, document: str | None = None) -> tuple[sp.Hit[sp.PlanOrRecord], ...]:
     """What a search for the text finds, or nothing if the search cannot take it."""
     try:
+        if document is None:
+            return tuple(sp.search(text, kind=kind, limit=SEARCH_LIMIT))
         return tuple(sp.search(text, kind=kind, limit=SEARCH_LIMIT, document=document))
     except SeiPolicyError:
         return ()
@@ -353,9 +354,11 @@ def _found(text: str, kind: str | None, document: str | None = None) -> tuple[sp
 
 
 def _list(kind: str | None, document: str | None, as_json: bool, out: TextIO) -> None:
-    records: tuple[sp.PlanOrRecord, ...] = (
-        sp.records(document=document) if kind is None else sp.records(kind, document=document)
-    )
+    records: tuple[sp.PlanOrRecord, ...]
+    if document is None:  # as before the lineage, for callers that stand in for sp.records
+        records = sp.records() if kind is None else sp.records(kind)
+    else:
+        records = sp.records(document=document) if kind is None else sp.records(kind, document=document)
     if as_json:
         _print_json([sp.asdict(r) for r in records], out)
         return
@@ -372,8 +375,15 @@ def _encoding(out: TextIO) -> str | None:
 # -- show ----------------------------------------------------------------------------
 
 
+def _lookup(text: str, kind: str | None, document: str | None) -> sp.PlanOrRecord:
+    """The record ``show`` and ``cite`` name; ``document=`` is passed only when given."""
+    if document is None:
+        return sp.lookup(text, kind=kind)
+    return sp.lookup(text, kind=kind, document=document)
+
+
 def _show(text: str, kind: str | None, document: str | None, as_json: bool, out: TextIO) -> None:
-    record = sp.lookup(text, kind=kind, document=document)
+    record = _lookup(text, kind, document)
     if as_json:
         _print_json(sp.asdict(record), out)
         return
@@ -385,14 +395,18 @@ def _show(text: str, kind: str | None, document: str | None, as_json: bool, out:
 
 
 def _search(query: str, kind: str | None, document: str | None, limit: int, as_json: bool, out: TextIO) -> None:
-    hits = sp.search(query, kind=kind, limit=limit, document=document)
+    hits = (
+        sp.search(query, kind=kind, limit=limit)
+        if document is None
+        else sp.search(query, kind=kind, limit=limit, document=document)
+    )
     if as_json:
         _print_json([_hit(hit) for hit in hits], out)
         return
     if not hits and limit:
         because = f", because {hits.reason}" if hits.reason else ""
         print(f"no record matches {query!r}{because}", file=out)
-        suggestions = sp.did_you_mean(query, document=document)
+        suggestions = sp.did_you_mean(query) if document is None else sp.did_you_mean(query, document=document)
         if suggestions:
             print("did you mean: " + "; ".join(suggestions), file=out)
     corrections = hits[0].corrections if hits else ()
