@@ -20,7 +20,6 @@ from sei_policy import _loader
 from sei_policy._about import AUTHOR, DATA_LICENCE, __version__
 from sei_policy._lookup import lookup
 from sei_policy.errors import (
-    AmbiguousLookupError,
     InvalidArgumentError,
     InvalidArgumentTypeError,
     UnknownIdentifierError,
@@ -90,22 +89,20 @@ def cite(ref: str | PlanOrRecord | Classification, style: Style = "text") -> str
 
 
 def _find(key: str) -> PlanOrRecord | Classification:
-    """What a key names: a record or the 2020 plan, another document's record by its identifier, or a document."""
+    """What a key names: a record or the 2020 plan, a document of the lineage, or a record of another document."""
     try:
         return lookup(key)
-    except AmbiguousLookupError:
-        raise
     except UnknownIdentifierError as error:
         missed = error
-    if "/" in key:  # another document's record, by its identifier or qualified notation (sei-2010/I6)
-        with contextlib.suppress(UnknownIdentifierError):
-            return lookup(key, document="all")
     try:
         return _loader.find_document(key, "cite()")
     except UnknownIdentifierError as error:
-        if error.suggestions:  # close to a document's key: that is what was probably meant
-            raise
-        raise missed from None
+        unknown = error
+    with contextlib.suppress(UnknownIdentifierError):  # sei-2010/I6, nbs-industrial-2023:3, 数字创意
+        return lookup(key, document="all")
+    if unknown.suggestions:  # close to a document's key: that is what was probably meant
+        raise unknown from None
+    raise missed from None
 
 
 def _year() -> str:
