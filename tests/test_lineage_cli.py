@@ -382,3 +382,26 @@ def test_the_2020_plan_card_gains_its_lineage_links() -> None:
 def test_the_flagships_are_not_document_cards(value: object, expected: bool) -> None:
     """The 2020 plan and NBS 2018 keep their own displays."""
     assert _render.is_lineage_document(value) is expected
+
+
+@pytest.mark.parametrize(
+    ("argv", "first"),
+    [
+        (["show", "sei-2010"], "plan:sei-2010"),
+        (["show", "国发〔2010〕32号"], "plan:sei-2010"),
+        (["show", "nbs-industrial-2023"], "工业战略性新兴产业分类目录（2023）"),
+    ],
+)
+def test_show_takes_a_document_by_its_key(capsys: pytest.CaptureFixture[str], argv: list[str], first: str) -> None:
+    """show of a document's key prints the plan's fields, or the classification's card."""
+    lines = _out(capsys, argv).splitlines()
+    assert lines[0].startswith(first)
+    assert len(lines) > 5
+
+
+def test_show_json_of_a_classification_says_what_gives_its_fields(capsys: pytest.CaptureFixture[str]) -> None:
+    """A classification has no JSON record form: one error line points to list --document --json."""
+    assert main(["show", "nbs-industrial-2023", "--json"]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert "`sei-policy list --document nbs-industrial-2023 --json`" in captured.err

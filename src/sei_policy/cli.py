@@ -383,11 +383,36 @@ def _lookup(text: str, kind: str | None, document: str | None) -> sp.PlanOrRecor
 
 
 def _show(text: str, kind: str | None, document: str | None, as_json: bool, out: TextIO) -> None:
-    record = _lookup(text, kind, document)
+    try:
+        record = _lookup(text, kind, document)
+    except UnknownIdentifierError:
+        if kind is not None or document is not None:
+            raise
+        found: sp.Plan | sp.Classification | None = None
+        with contextlib.suppress(UnknownIdentifierError):  # a document of the lineage: sei-2010, 国发〔2010〕32号
+            found = _loader.find_document(text, "show")
+        if found is not None:
+            _show_document(found, as_json, out)
+            return
+        raise
     if as_json:
         _print_json(sp.asdict(record), out)
         return
     for line in _render.show_lines(record, _encoding(out)):
+        print(line, file=out)
+
+
+def _show_document(document: sp.Plan | sp.Classification, as_json: bool, out: TextIO) -> None:
+    """A document ``show`` was given by its key: a plan as a record, a classification as its card (no JSON form)."""
+    if isinstance(document, sp.Plan):
+        _show(document.id, None, document.key, as_json, out)
+        return
+    if as_json:
+        raise _NotFoundError(
+            f"{document.key!r} is a classification, not a record: `{PROG} list --document {document.key} --json` "
+            f"gives its fields, `{PROG} cite {document.key}` a citation"
+        )
+    for line in _render.document_lines(document):
         print(line, file=out)
 
 
