@@ -212,7 +212,6 @@ _CLI_WORDS = (
     ("pass kind=,", "use --kind,"),
     ("pass kind=", "use --kind "),
     ("overwrite=True (--overwrite)", "--overwrite"),
-    ("pass document=", "use --document "),
 )
 
 
@@ -220,7 +219,8 @@ def _crosswalk_usage(documents: Sequence[str]) -> str:
     """The message for crosswalk given neither none nor two documents."""
     given = ", ".join(repr(d) for d in documents)
     first = shlex.quote(documents[0]) if len(documents) == 1 else "nbs-2018"
-    example = f"{PROG} crosswalk {first} nbs-industrial-2023"
+    second = "nbs-2018" if first == "nbs-industrial-2023" else "nbs-industrial-2023"
+    example = f"{PROG} crosswalk {first} {second}"
     return (
         f"crosswalk takes two documents or none, got {len(documents)} ({given}); "
         f"e.g. `{example}`, or `{PROG} crosswalk` for every document"
