@@ -1,8 +1,9 @@
-"""Citations: how to cite the plan or one record of it, in prose or in BibTeX.
+"""Citations: how to cite a document of the lineage or one record of it, in prose or in BibTeX.
 
-A citation names the record by its stable identifier and titles, the plan by
-its document number and issuers, the library's version and data edition (so
-a reader can get the same data again), and the sources the record rests on.
+A citation names the record by its stable identifier and titles, its document
+by its number (where known), issuers and date, the library's version and data
+edition (so a reader can get the same data again), and the sources the record
+rests on.
 
 >>> import sei_policy as sp
 >>> print(sp.cite("action:new-materials").split(" (加快")[0])
@@ -11,14 +12,19 @@ The sei_policy developers (2026). "Accelerate the new materials industry in stre
 
 from __future__ import annotations
 
+import contextlib
 import re
 from typing import Literal
 
 from sei_policy import _loader
 from sei_policy._about import AUTHOR, DATA_LICENCE, __version__
 from sei_policy._lookup import lookup
-from sei_policy.errors import InvalidArgumentError, InvalidArgumentTypeError
-from sei_policy.models import Classification, Plan, PlanOrRecord, Record, Source
+from sei_policy.errors import (
+    InvalidArgumentError,
+    InvalidArgumentTypeError,
+    UnknownIdentifierError,
+)
+from sei_policy.models import KINDS, Classification, Plan, PlanOrRecord, Record, Source
 
 __all__ = ("cite",)
 
@@ -27,19 +33,22 @@ Style = Literal["text", "bibtex"]
 
 
 def cite(ref: str | PlanOrRecord | Classification, style: Style = "text") -> str:
-    """A citation of a record, of the plan or of the classification, in ``"text"`` or ``"bibtex"`` style.
+    """A citation of a record or of a document (a plan or a classification), in ``"text"`` or ``"bibtex"`` style.
 
     The citation holds the record's identifier and titles, the document it belongs
-    to (the plan, by its title, document number, issuers and date; or the NBS 2018
-    classification), the package version and data edition, and the sources the
-    record rests on, from the register, with their addresses.
+    to (by its title, document number where known, issuers and date or year; or the
+    NBS 2018 classification), the package version and data edition, and the sources
+    the record rests on, from the register, with their addresses.
 
-    ``ref`` is a record, the plan or the classification itself, or a key: the
-    classification's identifier ``"nbs-2018"`` in any case (``"NBS-2018"``), or
-    anything :func:`sei_policy.lookup` takes, which names a record or the plan: an
-    identifier (``"action:new-materials"``, ``"plan:sei-2020"``, ``"nbs-2018:3"``),
-    a bare slug, a notation (``"A4"``, ``"NBS-3"``, ``"NDRC"``), a title, an alias
-    or the document number, in English or Chinese, in any case or width.
+    ``ref`` is a record or a document itself, or a key: the classification's
+    identifier ``"nbs-2018"`` in any case (``"NBS-2018"``), anything
+    :func:`sei_policy.lookup` takes, which names a record or the 2020 plan (an
+    identifier such as ``"action:new-materials"``, ``"plan:sei-2020"`` or
+    ``"nbs-2018:3"``, a bare slug, a notation such as ``"A4"``, ``"NBS-3"`` or
+    ``"NDRC"``, a title, an alias or the document number, in English or Chinese,
+    in any case or width), the full identifier of another document's record
+    (``"sei-2010/industry:new-materials"``), or another document of the lineage
+    by its key, identifier, number or title (``"sei-2010"``, ``"nbs-industrial-2023"``).
 
     In BibTeX, LaTeX's special characters are escaped (``sei\\_policy``) and the
     capitals of acronyms and notations are braced (``{SEI}``, ``{A4}``), so that a
@@ -60,12 +69,16 @@ def cite(ref: str | PlanOrRecord | Classification, style: Style = "text") -> str
     (True, False)
     >>> sp.cite("NBS-2018") == sp.cite("nbs-2018") == sp.cite(sp.classification())
     True
+    >>> print(sp.cite("sei-2010").split(". In sei_policy")[0])  # doctest: +ELLIPSIS
+    The sei_policy developers (...). "Decision of the State Council on ..." [plan:sei-2010]: ..., 国发〔2010〕32号, ...
+    >>> "I6 [sei-2010/industry:new-materials] of Decision of the State Council" in sp.cite("sei-2010/I6")
+    True
     """
     dataset = _loader.load()
     if isinstance(ref, str):
         wanted = ref.strip().casefold()
         named = (d for d in dataset.documents if isinstance(d, Classification) and d.id.casefold() == wanted)
-        found: PlanOrRecord | Classification = next(named, None) or lookup(ref)
+        found: PlanOrRecord | Classification = next(named, None) or _find(ref)
     elif isinstance(ref, Record | Plan | Classification):
         found = ref
     else:
@@ -73,6 +86,23 @@ def cite(ref: str | PlanOrRecord | Classification, style: Style = "text") -> str
     if style not in ("text", "bibtex"):
         raise InvalidArgumentError(f"cite() knows the styles 'text' and 'bibtex', not {style!r}"[:200])
     return _text(found) if style == "text" else _bibtex(found)
+
+
+def _find(key: str) -> PlanOrRecord | Classification:
+    """What a key names: a record or the 2020 plan, a document of the lineage, or a record of another document."""
+    try:
+        return lookup(key)
+    except UnknownIdentifierError as error:
+        missed = error
+    try:
+        return _loader.find_document(key, "cite()")
+    except UnknownIdentifierError as error:
+        unknown = error
+    with contextlib.suppress(UnknownIdentifierError):  # sei-2010/I6, nbs-industrial-2023:3, 数字创意
+        return lookup(key, document="all")
+    if unknown.suggestions:  # close to a document's key: that is what was probably meant
+        raise unknown from None
+    raise missed from None
 
 
 def _year() -> str:
@@ -90,6 +120,47 @@ def _classification_line(classification: Classification) -> str:
     return f"the NBS 2018 classification {classification.title.zh}, {order}"
 
 
+def _document_line(document: Plan | Classification) -> str:
+    """A document by its titles, its number where known, its issuers and its date (or year), for a citation.
+
+    >>> line = _document_line(_loader.find_document("sei-2010"))
+    >>> "(国务院关于加快培育和发展战略性新兴产业的决定), 国发〔2010〕32号" in line, "by SC on 2010-" in line
+    (True, True)
+    """
+    base = _loader.load()
+    if document is base.plan:
+        return _plan_line(document)
+    if document is base.classification:
+        return _classification_line(document)
+    en, zh = document.title.en, document.title.zh
+    title = f"{en} ({zh})" if en and zh else en or zh or document.id
+    number = f", {document.document_number}" if document.document_number else ""
+    issuers = ", ".join(a.notation for a in document.issuers()) or "issuers not known"
+    issued = getattr(document, "issued", None)
+    if issued is not None:
+        when = f"issued by {issuers} on {issued.isoformat()}"
+    elif document.adopted is not None:
+        when = f"adopted by {issuers} on {document.adopted.isoformat()}"
+    elif document.published is not None:
+        when = f"issued by {issuers}, made public on {document.published.isoformat()}"
+    elif document.dated_year is not None:
+        when = f"issued by {issuers} in {document.dated_year}"
+    else:
+        when = f"issued by {issuers} on an unknown date"
+    return f"{title}{number}, {when}"
+
+
+def _document_of(record: Record) -> Plan | Classification:
+    """The document a record belongs to (an agency, which documents share, the 2020 plan's)."""
+    dataset = _loader.load()
+    held = next((d for d in dataset.documents if d.id == record.document_id), None)
+    if held is not None:
+        return held
+    if record.document_id:
+        return _loader.lineage().document(record.document_id)
+    return dataset.classification if KINDS[record.kind].document is Classification else dataset.plan
+
+
 def _what(record: PlanOrRecord | Classification) -> str:
     """The record by its titles, kind, notation and identifier."""
     if isinstance(record, Plan | Classification):
@@ -97,7 +168,7 @@ def _what(record: PlanOrRecord | Classification) -> str:
     titles = f'"{record.title.en}"' if record.title.en else f'"{record.title.zh}"'
     if record.title.en and record.title.zh:
         titles += f" ({record.title.zh})"
-    return f"{titles}, {_loader.load().kinds[record.kind].label} {record.notation} [{record.id}]"
+    return f"{titles}, {KINDS[record.kind].label} {record.notation} [{record.id}]"
 
 
 def _of(record: PlanOrRecord | Classification) -> str:
@@ -105,15 +176,22 @@ def _of(record: PlanOrRecord | Classification) -> str:
     dataset = _loader.load()
     if isinstance(record, Plan | Classification):
         return ""
-    if _loader.load().kinds[record.kind].document is Classification:
+    document = _document_of(record)
+    if document is dataset.classification:
         return f" of {_classification_line(dataset.classification)}"
-    return f" of {dataset.plan.title.en} ({dataset.plan.document_number})"
+    if document is dataset.plan:
+        return f" of {dataset.plan.title.en} ({dataset.plan.document_number})"
+    when = document.document_number or (f"{document.key}, {document.dated_year or 'year not known'}")
+    return f" of {document.title.en or document.title.zh} ({when})"
 
 
 def _sources(record: PlanOrRecord | Classification) -> list[Source]:
     plan = _loader.load().plan
     keys = record.source_keys if isinstance(record, Classification) else record.provenance.all_source_keys
-    return [plan.source(key) for key in keys]
+    register = {source.key: source for source in plan.sources}
+    if any(key not in register for key in keys):  # a lineage document's sources: its register too
+        register.update((source.key, source) for source in _loader.lineage().sources)
+    return [register[key] for key in keys if key in register]
 
 
 def _source_text(source: Source) -> str:
@@ -124,10 +202,8 @@ def _text(record: PlanOrRecord | Classification) -> str:
     plan = _loader.load().plan
     where = f"In sei_policy {__version__}, data edition {plan.edition}, licensed {DATA_LICENCE}."
     sources = "; ".join(_source_text(s) for s in _sources(record))
-    if isinstance(record, Plan):
-        head = f"{AUTHOR} ({_year()}). {_what(record)}: {_plan_line(plan)}, as structured data."
-    elif isinstance(record, Classification):
-        head = f"{AUTHOR} ({_year()}). {_what(record)}: {_classification_line(record)}, as structured data."
+    if isinstance(record, Plan | Classification):
+        head = f"{AUTHOR} ({_year()}). {_what(record)}: {_document_line(record)}, as structured data."
     else:
         head = f"{AUTHOR} ({_year()}). {_what(record)}{_of(record)}."
     return f"{head} {where} Sources: {sources}."
@@ -163,10 +239,7 @@ def _protect(text: str) -> str:
 def _bibtex(record: PlanOrRecord | Classification) -> str:
     plan = _loader.load().plan
     key = "sei_policy_" + "".join(c if c.isalnum() else "_" for c in record.id)
-    in_classification = isinstance(record, Classification) or (
-        isinstance(record, Record) and _loader.load().kinds[record.kind].document is Classification
-    )
-    document = _classification_line(_loader.load().classification) if in_classification else _plan_line(plan)
+    document = _document_line(record if isinstance(record, Plan | Classification) else _document_of(record))
     sources = "; ".join(_source_text(s) for s in _sources(record))
     fields = {
         "author": f"{{{_escape(AUTHOR)}}}",

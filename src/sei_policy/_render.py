@@ -42,6 +42,8 @@ from sei_policy.models import (
     Claim,
     Classification,
     Column,
+    DocumentRelation,
+    Kind,
     KindSpec,
     Plan,
     Provenance,
@@ -302,6 +304,8 @@ def pretty(value: object, printer: _Printer, cycle: bool, dataset: Dataset | Non
         return
     if _is_hits(value):
         lines = _hits_lines(value)
+    elif is_lineage_document(value):
+        lines = document_lines(value)
     elif isinstance(value, Plan):
         lines = _overview(value).splitlines()
     elif isinstance(value, Classification):
@@ -354,6 +358,119 @@ def _record_lines(record: Record, kinds: Mapping[str, KindSpec]) -> list[str]:
         lines.append(f"{column.name}: {_plain(record, column)}{_mark(p, _path(column))}")
     lines.append(f"status: {p.status}; sources: {', '.join(p.all_source_keys) or 'none'}")
     return lines
+
+
+# -- the lineage's documents ------------------------------------------------------------------------
+
+_DATES = ("adopted", "issued", "published", "written")
+"""The dates a document may have, in the order a card shows them (a classification has no ``issued``)."""
+
+
+def is_lineage_document(value: object) -> TypeGuard[Plan | Classification]:
+    """Whether ``value`` is a document shown as a document card: a plan without actions or another classification.
+
+    >>> import sei_policy as sp
+    >>> [is_lineage_document(d) for d in (sp.plan("sei-2010"), sp.plan(), sp.classification())]
+    [True, False, False]
+    """
+    if isinstance(value, Plan):
+        return not value.actions
+    return isinstance(value, Classification) and value.id != load().classification.id
+
+
+def links(document: Plan | Classification) -> list[tuple[str, str, DocumentRelation]]:
+    """What the document does to other documents of the lineage and what they do to it, as the relations say.
+
+    Each link is the predicate read from the document's side (``implements``, ``implemented by``), the
+    other document's identifier and the relation; the document's own relations come first.
+
+    >>> import sei_policy as sp
+    >>> [(phrase, other) for phrase, other, _ in links(sp.plan("sei-2012"))][:1]
+    [('implements', 'plan:sei-2010')]
+    """
+    from sei_policy._loader import lineage
+
+    relations = lineage().relations
+    found = [(r.predicate.value, r.object_id, r) for r in relations if r.subject_id == document.id]
+    found += [(r.predicate.inverse, r.subject_id, r) for r in relations if r.object_id == document.id]
+    return [(predicate.replace("_", " "), other, r) for predicate, other, r in found]
+
+
+def _other_title(identifier: str) -> Text | None:
+    from sei_policy._loader import lineage
+
+    found = next((d for d in lineage().documents if d.id == identifier), None)
+    return None if found is None else found.title
+
+
+def _link_lines(document: Plan | Classification) -> list[str]:
+    found = links(document)
+    if not found:
+        return ["lineage: none known"]
+    lines = ["lineage:"]
+    for phrase, other, relation in found:
+        title = _other_title(other)
+        name = "" if title is None else f"  {title.zh or title.en or ''}"
+        lines.append(f"  {phrase} {other}{name}  [{relation.status}]")
+    return lines
+
+
+def document_lines(document: Plan | Classification) -> list[str]:
+    """A document of the lineage as text: titles, number, dates, issuers, its links to other documents, its records.
+
+    A value the data does not hold reads ``not known``.
+
+    >>> import sei_policy as sp
+    >>> lines = document_lines(sp.plan("sei-2012"))
+    >>> lines[2:4]
+    ['plan:sei-2012  (plan, 2012)', 'number: not known  [unverified] (guofa [2012] No.28)']
+    >>> [line for line in lines if line.startswith("  implements")]
+    ['  implements plan:sei-2010  国务院关于加快培育和发展战略性新兴产业的决定  [verified]']
+    """
+    p = document.provenance
+    kind = "plan" if isinstance(document, Plan) else "classification"
+    what = document.document_type.en if document.document_type is not None and document.document_type.en else kind
+    year = document.dated_year if document.dated_year is not None else "year not known"
+    lines = [
+        (document.title.zh or f"({ZH_MISSING})") + _mark_of(p, "title.zh"),
+        (document.title.en or f"({EN_MISSING})") + _mark_of(p, "title.en"),
+        f"{document.id}  ({what}, {year})",
+    ]
+    number = (document.document_number or "not known") + _mark_of(p, "document_number")
+    if document.document_number_en:
+        number += f" ({document.document_number_en})"
+    lines.append(f"number: {number}")
+    for name in _DATES:
+        if hasattr(document, name):
+            lines.append(f"{name}: {_day_or_not_known(getattr(document, name))}{_mark_of(p, name)}")
+    issuers = ", ".join(f"{a.notation} ({a.title.zh or a.title.en})" for a in document.issuers())
+    lines.append(f"issuers: {issuers or 'not known'}{_mark_of(p, 'issuer_ids')}")
+    lines += _link_lines(document)
+    if isinstance(document, Plan):
+        members = [r for r in document.records if r.kind is not Kind.AGENCY]
+        lines += [_line(r.notation, r.title) for r in members]
+    else:
+        lines += _classification_lines(document)[1:]
+    lines.append(_status_line(document))
+    lines.append(f"Data edition {document.edition}")
+    return lines
+
+
+def _mark_of(provenance: Provenance | None, field: str) -> str:
+    return "" if provenance is None else _mark(provenance, field)
+
+
+def _status_line(document: Plan | Classification) -> str:
+    """The document's status and sources (a classification without a provenance: its sources only)."""
+    p = document.provenance
+    if p is None:
+        keys = document.source_keys if isinstance(document, Classification) else ()
+        return f"status: not known; sources: {', '.join(keys) or 'none'}"
+    return f"status: {p.status}; sources: {', '.join(p.all_source_keys) or 'none'}"
+
+
+def _day_or_not_known(day: object) -> str:
+    return day.isoformat() if isinstance(day, datetime.date) else "not known"
 
 
 def _classification_lines(classification: Classification) -> list[str]:
@@ -698,6 +815,8 @@ def html(value: object, dataset: Dataset | None = None) -> str:
     """
     if _is_hits(value):
         return _hits_html(value)
+    if is_lineage_document(value):
+        return _document_html(value)
     if isinstance(value, Plan):
         return _plan_html(value)
     if isinstance(value, Classification):
@@ -828,8 +947,64 @@ def _plan_html(plan: Plan) -> str:
     summary = f'<p class="sei-summary">{_e(plan.summary)}</p>' if plan.summary else ""
     return (
         f'<div class="sei sei-card sei-plan" lang="en">{_STYLE}{head}{_titles(plan, p)}'
-        f"<div>{number}</div><div>{'; '.join(dates)}</div>{summary}"
+        f"<div>{number}</div><div>{'; '.join(dates)}</div>{_links_html(plan)}{summary}"
         f"<ul>{''.join(items)}</ul>{_provenance_html(p)}</div>"
+    )
+
+
+def _links_html(document: Plan | Classification) -> str:
+    """The document's links to other documents of the lineage, each with its status (the note as its tooltip)."""
+    items = []
+    for phrase, other, relation in links(document):
+        title = _other_title(other)
+        name = "" if title is None else f" {_zh(title.zh)}" if title.zh else f" {_e(title.en or '')}"
+        note = "; ".join([f"sources {', '.join(relation.source_keys)}", *([relation.note] if relation.note else [])])
+        badge = _badge(str(relation.status), note)
+        items.append(f"<li>{_e(phrase)} <code>{_e(other)}</code>{name}{badge}</li>")
+    if not items:
+        return f'<div class="sei-links">lineage: {_not_known("none known")}</div>'
+    return f'<div class="sei-links">lineage<ul>{"".join(items)}</ul></div>'
+
+
+def _document_html(document: Plan | Classification) -> str:
+    """A document of the lineage as a card: number, dates, issuers, links to other documents, records, provenance."""
+    p = document.provenance
+    kind = "plan" if isinstance(document, Plan) else "classification"
+    what = document.document_type.en if document.document_type is not None and document.document_type.en else kind
+    year = _e(document.dated_year) if document.dated_year is not None else _not_known("year not known")
+    head = _head(
+        f'<code class="sei-id">{_e(document.id)}</code>',
+        f'<span class="sei-kind">{_e(what)}</span>',
+        f'<span class="sei-small">{year} · data edition {_e(document.edition)}</span>',
+    )
+    if document.document_number:
+        number = f'<span lang="zh">{_e(document.document_number)}</span>'
+    else:
+        number = _not_known("number not known")
+    number += _badge_of(p, "document_number")
+    if document.document_number_en:
+        number += f" ({_e(document.document_number_en)}){_badge_of(p, 'document_number_en')}"
+    dates = []
+    for name in _DATES:
+        if hasattr(document, name):
+            day = getattr(document, name)
+            shown = _e(day.isoformat()) if isinstance(day, datetime.date) else _not_known()
+            dates.append(f"{name} {shown}{_badge_of(p, name)}")
+    issuers = ", ".join(
+        f'<span title="{_e(a.title.en or a.title.zh)}">{_e(a.notation)}</span>' for a in document.issuers()
+    )
+    by = f"issued by {issuers or _not_known()}{_badge_of(p, 'issuer_ids')}"
+    summary = f'<p class="sei-summary">{_e(document.summary)}</p>' if document.summary else ""
+    if isinstance(document, Plan):
+        members = [r for r in document.records if r.kind is not Kind.AGENCY]
+        items = "".join(f"<li>{_outline_item(r.notation, r.title.en, r.title.zh)}</li>" for r in members)
+    else:
+        items = "".join(f"<li>{_outline_item(c.notation, c.title.en, c.title.zh)}</li>" for c in document.categories)
+    listing = f"<ul>{items}</ul>" if items else ""
+    return (
+        f'<div class="sei sei-card sei-document sei-{kind}" lang="en">{_STYLE}{head}{_titles(document, p)}'
+        f"<div>{number}</div><div>{'; '.join(dates)}</div><div>{by}</div>{_links_html(document)}{summary}"
+        f"{listing}{_document_provenance_html(document)}</div>"
     )
 
 
@@ -889,3 +1064,14 @@ def _hits_html(hits: Hits[Record | Plan]) -> str:
         "<thead><tr><th>#</th><th>score</th><th>notation</th><th>identifier</th><th>title</th>"
         f"<th>matched</th></tr></thead><tbody>{rows}</tbody></table></div>"
     )
+
+
+def _badge_of(provenance: Provenance | None, field: str) -> str:
+    return "" if provenance is None else _claim_badge(provenance, field)
+
+
+def _document_provenance_html(document: Plan | Classification) -> str:
+    if document.provenance is not None:
+        return _provenance_html(document.provenance)
+    keys = document.source_keys if isinstance(document, Classification) else ()
+    return f'<div class="sei-small">status {_not_known()} · sources {_codes(keys) or _not_known("none")}</div>'

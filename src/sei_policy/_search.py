@@ -46,6 +46,7 @@ import functools
 import json
 import math
 import re
+import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, Generic, SupportsIndex, TypeVar, overload
@@ -58,7 +59,7 @@ from sei_policy._resolver import NOT_WORD, fold
 from sei_policy._simplify import simplify
 from sei_policy._stem import stem
 from sei_policy.errors import InvalidArgumentError, InvalidArgumentTypeError
-from sei_policy.models import Kind, Plan, PlanOrRecord, Record, kind_of
+from sei_policy.models import DocumentArgument, Kind, Plan, PlanOrRecord, Record, kind_of
 
 __all__ = ("Hit", "Hits", "Searcher", "did_you_mean", "search")
 
@@ -775,14 +776,51 @@ def _make() -> Searcher:
 _build = Once(_make)
 """The search index over the shipped data, built on the first search."""
 
+_OTHERS: dict[tuple[str, ...], tuple[_loader.Dataset, Searcher]] = {}
+"""The search index over each other dataset a ``document=`` named (its documents' ids -> dataset, index)."""
+_OTHERS_LOCK = threading.Lock()
+
+
+def _searcher(document: object, function: str) -> Searcher:
+    """The index over the dataset ``document`` names: the shipped data's for ``None``, else built on first use.
+
+    >>> _searcher("sei-2016", "search()") is _searcher("sei-2016", "search()") is not _searcher(None, "search()")
+    True
+    """
+    if document is None:
+        return _build()
+    dataset = _loader.select(document, function)
+    key = tuple(d.id for d in dataset.documents)
+    held = _OTHERS.get(key)
+    if held is not None and held[0] is dataset:
+        return held[1]
+    with _OTHERS_LOCK:
+        held = _OTHERS.get(key)
+        if held is None or held[0] is not dataset:
+            # Each record once (agencies are shared by documents), in document order; the thesaurus names
+            # records of the 2020 plan, so it is checked against those and this dataset's together.
+            records = tuple({r.id: r for d in dataset.documents for r in d.members()}.values())
+            known = {r.id for d in _loader.load().documents for r in d.members()} | {r.id for r in records}
+            held = (dataset, Searcher(records, _thesaurus.load(known)))
+            _OTHERS[key] = held
+        return held[1]
+
 
 @overload
-def search(query: str, *, kind: type[_K], limit: int | None = None) -> Hits[_K]: ...
+def search(query: str, *, kind: type[_K], limit: int | None = None, document: DocumentArgument = None) -> Hits[_K]: ...
 @overload
-def search(query: str, *, kind: Kind | str | None = None, limit: int | None = None) -> Hits[PlanOrRecord]: ...
+def search(
+    query: str, *, kind: Kind | str | None = None, limit: int | None = None, document: DocumentArgument = None
+) -> Hits[PlanOrRecord]: ...
 
 
-def search(query: str, *, kind: Kind | str | type[Any] | None = None, limit: int | None = None) -> Hits[Any]:
+def search(
+    query: str,
+    *,
+    kind: Kind | str | type[Any] | None = None,
+    limit: int | None = None,
+    document: DocumentArgument = None,
+) -> Hits[Any]:
     """Records ranked by how well they match ``query``, best first.
 
     Identifiers, notations, numbers, titles, aliases, keywords and summaries
@@ -802,6 +840,10 @@ def search(query: str, *, kind: Kind | str | type[Any] | None = None, limit: int
         kind: keep only records of this kind (a :class:`~sei_policy.Kind`, its
             value or the record class; with the class, hits are typed as it).
         limit: at most this many hits (``None``: all).
+        document: search this document instead (a document, its key such as
+            ``"sei-2010"``, its number or title), or ``"all"`` of them; by default
+            the 2020 plan and NBS 2018. Another document's index is built on its
+            first search, then kept.
 
     Returns:
         A tuple of hits (:class:`Hits`, which notebooks show as a table), each with the
@@ -814,6 +856,7 @@ def search(query: str, *, kind: Kind | str | type[Any] | None = None, limit: int
         InvalidArgumentTypeError: ``query`` is not a string, or ``limit`` not an int.
         UnknownKindError: ``kind`` is not a kind.
         InvalidArgumentError: ``limit`` is negative (a ``ValueError``).
+        UnknownIdentifierError: ``document`` names no document.
 
     >>> import sei_policy as sp
     >>> hit = sp.search("光刻胶")[0]
@@ -828,6 +871,8 @@ def search(query: str, *, kind: Kind | str | type[Any] | None = None, limit: int
     >>> hits = sp.search("xyzzy plover")
     >>> hits, hits.reason
     ((), 'no word of the query is known to the index (xyzzy, plover)')
+    >>> sp.search("新材料", document="sei-2010")[0].record.id
+    'sei-2010/industry:new-materials'
     """
     if not isinstance(query, str):
         raise InvalidArgumentTypeError("search()", "query", "a string", query)
@@ -836,14 +881,15 @@ def search(query: str, *, kind: Kind | str | type[Any] | None = None, limit: int
         raise InvalidArgumentTypeError("search()", "limit", "an int or None", limit)
     if limit is not None and limit < 0:
         raise InvalidArgumentError(f"search() expects limit >= 0, got {limit!r}")
-    return _build().search(query, kind=wanted, limit=limit)
+    return _searcher(document, "search()").search(query, kind=wanted, limit=limit)
 
 
-def did_you_mean(query: str) -> tuple[str, ...]:
+def did_you_mean(query: str, *, document: DocumentArgument = None) -> tuple[str, ...]:
     """Queries close to ``query`` that use words the index knows, best first; empty if none is needed.
 
     Use it when :func:`search` finds nothing: each word the index does not
-    know is replaced by the closest word it does.
+    know is replaced by the closest word it does; ``document=`` reads the
+    words of another document's index, as :func:`search` takes it.
 
     >>> import sei_policy as sp
     >>> sp.search("fotoresistz")
@@ -853,4 +899,4 @@ def did_you_mean(query: str) -> tuple[str, ...]:
     """
     if not isinstance(query, str):
         raise InvalidArgumentTypeError("did_you_mean()", "query", "a string", query)
-    return _build().did_you_mean(query)
+    return _searcher(document, "did_you_mean()").did_you_mean(query)

@@ -3,7 +3,10 @@
 With no arguments it prints an overview of the plan; ``list`` prints a table
 of records, ``show`` every field of one record, ``search`` ranks records for
 a query, ``export`` writes files, ``validate`` re-checks the shipped data and
-``cite`` prints a citation. ``main`` returns the exit status:
+``cite`` prints a citation; ``--document`` takes another document of the
+lineage instead of the 2020 plan. ``documents`` lists the lineage's documents,
+``lineage`` one record's counterparts across them and ``crosswalk`` their
+industries side by side. ``main`` returns the exit status:
 
 >>> main(["show", "A4"])  # doctest: +ELLIPSIS
 A4  action:new-materials
@@ -28,6 +31,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import inspect
 import json
 import os
 import shlex
@@ -35,7 +39,7 @@ import sys
 import warnings
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 import sei_policy as sp
 from sei_policy import _loader, _render, _simplify, _thesaurus
@@ -56,7 +60,7 @@ EXIT_STATUSES = """exit status:
   1    an unknown or ambiguous record, a file that cannot be written, a missing
        extra, invalid data (one "sei-policy: error:" line on stderr)
   2    bad usage: an unknown command or option, a missing argument, a negative
-       --limit, and a kind that names no kind
+       --limit, a kind that names no kind, and crosswalk with one document
   130  interrupted (Ctrl-C)"""
 """The end of ``--help``: the exit statuses, as docs/cli.md gives them."""
 
@@ -76,11 +80,13 @@ def _parser() -> argparse.ArgumentParser:
 
     listing = commands.add_parser("list", help="a table of records: notation, identifier, English and Chinese title")
     listing.add_argument("kind", nargs="?", metavar="KIND", help="only this kind: action, industry, nbs-2018 …")
+    _document_option(listing)
     _json_option(listing)
 
     show = commands.add_parser("show", help="every field of one record, by identifier, notation or name")
     show.add_argument("text", metavar="ID_OR_TEXT", help="e.g. action:new-materials, A4, 加快新材料产业强弱项")
     show.add_argument("--kind", help="only records of this kind (action, industry, …)")
+    _document_option(show)
     _json_option(show)
 
     find = commands.add_parser("search", help="records ranked for a query, in English or Chinese")
@@ -89,6 +95,7 @@ def _parser() -> argparse.ArgumentParser:
     find.add_argument(
         "--limit", type=_count, default=SEARCH_LIMIT, help=f"at most this many hits (default {SEARCH_LIMIT})"
     )
+    _document_option(find)
     _json_option(find)
 
     export = commands.add_parser("export", help="write the data to files: " + ", ".join(sp.FORMATS))
@@ -97,6 +104,7 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--overwrite", action="store_true", help="replace what is at PATH")
     export.add_argument("--excel", action="store_true", help="csv: begin each file with a byte-order mark, for Excel")
     export.add_argument("--base", metavar="IRI", help="jsonld, turtle: the base of the concepts' IRIs")
+    _document_option(export)
 
     commands.add_parser("validate", help="re-read and re-check the shipped data, the thesaurus and the OpenCC table")
 
@@ -104,7 +112,27 @@ def _parser() -> argparse.ArgumentParser:
     cite.add_argument("text", metavar="ID", help="anything show takes, or nbs-2018 (the classification), in any case")
     cite.add_argument("--kind", help="only records of this kind")
     cite.add_argument("--style", choices=("text", "bibtex"), default="text", help="default: text")
+    _document_option(cite)
+
+    commands.add_parser("documents", help="the documents of the lineage, 2010 to 2024, in date order")
+    lineage = commands.add_parser("lineage", help="one record's counterparts in every document of the lineage")
+    lineage.add_argument("key", metavar="KEY", help="e.g. new-materials, industry:new-materials, sei-2010/I6")
+    _document_option(lineage, "the document KEY is read in (default: the 2020 plan)")
+    crosswalk = commands.add_parser(
+        "crosswalk", help="the industries of every document side by side, or of two documents pair by pair"
+    )
+    crosswalk.add_argument(
+        "documents", nargs="*", metavar="DOCUMENT", help="none, or two: e.g. nbs-2018 nbs-industrial-2023"
+    )
     return parser
+
+
+def _document_option(parser: argparse.ArgumentParser, what: str | None = None) -> None:
+    parser.add_argument(
+        "--document",
+        metavar="DOCUMENT",
+        help=what or "another document of the lineage (sei-2010, nbs-industrial-2023 …), or all of them: all",
+    )
 
 
 def _json_option(parser: argparse.ArgumentParser) -> None:
@@ -151,7 +179,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         argv = [_decoded(argument) for argument in sys.argv[1:]]
     try:
         try:
-            args = _parser().parse_args(argv)
+            parser = _parser()
+            args = parser.parse_args(argv)
+            if args.command == "crosswalk" and len(args.documents) not in (0, 2):
+                parser.error(_crosswalk_usage(args.documents))
             with warnings.catch_warnings(record=True) as caught:
                 warnings.simplefilter("always", sp.DeprecatedIdentifierWarning)  # each shown as one line
                 _run(args, out)
@@ -164,7 +195,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # the reader stopped early, as `| head` does
         _silence_stdout()
     except AmbiguousLookupError as error:
-        error.hint = "use --kind or an identifier"
+        error.hint = "use --document or an identifier" if args.command == "lineage" else "use --kind or an identifier"
         return _error(error)
     except sp.errors.UnknownKindError as error:  # a --kind or KIND that names no kind is bad usage
         _error(error)
@@ -182,6 +213,18 @@ _CLI_WORDS = (
     ("pass kind=", "use --kind "),
     ("overwrite=True (--overwrite)", "--overwrite"),
 )
+
+
+def _crosswalk_usage(documents: Sequence[str]) -> str:
+    """The message for crosswalk given neither none nor two documents."""
+    given = ", ".join(repr(d) for d in documents)
+    first = shlex.quote(documents[0]) if len(documents) == 1 else "nbs-2018"
+    second = "nbs-2018" if first == "nbs-industrial-2023" else "nbs-industrial-2023"
+    example = f"{PROG} crosswalk {first} {second}"
+    return (
+        f"crosswalk takes two documents or none, got {len(documents)} ({given}); "
+        f"e.g. `{example}`, or `{PROG} crosswalk` for every document"
+    )
 
 
 def _error(error: BaseException) -> int:
@@ -212,29 +255,47 @@ def _silence_stdout() -> None:
 
 def _run(args: argparse.Namespace, out: TextIO) -> None:
     command = args.command
+    document = getattr(args, "document", None)
     if command == "list":
-        _list(args.kind, args.json, out)
+        _list(args.kind, document, args.json, out)
     elif command == "show":
-        with _guided(args.text, args.kind):
-            _show(args.text, args.kind, args.json, out)
+        with _guided(args.text, args.kind, document):
+            _show(args.text, args.kind, document, args.json, out)
     elif command == "search":
-        _search(args.query, args.kind, args.limit, args.json, out)
+        _search(args.query, args.kind, document, args.limit, args.json, out)
     elif command == "export":
         for path in _export(args):
             print(path, file=out)
     elif command == "validate":
         print(_validate(), file=out)
     elif command == "cite":
-        with _guided(args.text, args.kind):
-            ref = args.text if args.kind is None else sp.lookup(args.text, kind=args.kind)
+        with _guided(args.text, args.kind, document):
+            ref = args.text if args.kind is None and document is None else _lookup(args.text, args.kind, document)
             print(sp.cite(ref, style=args.style), file=out)
+    elif command == "documents":
+        print(sp.documents(), file=out)
+    elif command == "lineage":
+        print(sp.lineage(args.key, document=document), file=out)
+    elif command == "crosswalk":
+        print(sp.crosswalk(*args.documents), file=out)
     else:
         out.write(sp.overview())
 
 
 def _export(args: argparse.Namespace) -> list[Path]:
+    document = args.document
+    if document is not None and "document" not in inspect.signature(sp.export).parameters:
+        if document.strip().casefold() != "all":
+            _loader.find_document(document, "export")  # a name that names no document gets its own message
+        raise sp.ExportError(f"this sei_policy exports the 2020 plan and NBS 2018 only: --document {document!r}")
     try:
-        return sp.export(args.format, args.output, overwrite=args.overwrite, excel=args.excel, base=args.base)
+        if document is None:
+            return sp.export(args.format, args.output, overwrite=args.overwrite, excel=args.excel, base=args.base)
+        export: Any = sp.export  # its document= is newer than some installations' signature
+        paths: list[Path] = export(
+            args.format, args.output, overwrite=args.overwrite, excel=args.excel, base=args.base, document=document
+        )
+        return paths
     except sp.MissingExtraError:
         raise
     except ImportError as error:  # the format's own code is missing from this installation
@@ -253,7 +314,7 @@ class _NotFoundError(SeiPolicyError, LookupError):
 
 
 @contextlib.contextmanager
-def _guided(text: str, kind: str | None) -> Iterator[None]:
+def _guided(text: str, kind: str | None, document: str | None = None) -> Iterator[None]:
     """Make a miss of a name point to ``sei-policy search``, with what it finds.
 
     A miss that already says what would work (a hint, such as a kind's range of
@@ -264,10 +325,11 @@ def _guided(text: str, kind: str | None) -> Iterator[None]:
     except UnknownIdentifierError as error:
         if error.hint or error.suggestions:  # a notation's range, a number's kind, close identifiers
             raise
-        hits = _found(text, kind) if len(text) <= _LONGEST_NAME else ()
+        hits = _found(text, kind, document) if len(text) <= _LONGEST_NAME else ()
         if not hits:
             raise
         command = f"{PROG} search {shlex.quote(text)}" + (f" --kind {shlex.quote(kind)}" if kind else "")
+        command += f" --document {shlex.quote(document)}" if document else ""
         shown = ", ".join(f"{_render.row(hit.record)[0]} {hit.record.id}" for hit in hits[:3])
         more = ", …" if len(hits) > 3 else ""
         message = f"no record is called {text!r}; `{command}` finds {len(hits)}: {shown}{more}"
@@ -278,10 +340,12 @@ _LONGEST_NAME = 80
 """A longer text that names nothing is not searched for: the message would repeat all of it."""
 
 
-def _found(text: str, kind: str | None) -> tuple[sp.Hit[sp.PlanOrRecord], ...]:
+def _found(text: str, kind: str | None, document: str | None = None) -> tuple[sp.Hit[sp.PlanOrRecord], ...]:
     """What a search for the text finds, or nothing if the search cannot take it."""
     try:
-        return tuple(sp.search(text, kind=kind, limit=SEARCH_LIMIT))
+        if document is None:
+            return tuple(sp.search(text, kind=kind, limit=SEARCH_LIMIT))
+        return tuple(sp.search(text, kind=kind, limit=SEARCH_LIMIT, document=document))
     except SeiPolicyError:
         return ()
 
@@ -289,8 +353,12 @@ def _found(text: str, kind: str | None) -> tuple[sp.Hit[sp.PlanOrRecord], ...]:
 # -- list ----------------------------------------------------------------------------
 
 
-def _list(kind: str | None, as_json: bool, out: TextIO) -> None:
-    records: tuple[sp.PlanOrRecord, ...] = sp.records() if kind is None else sp.records(kind)
+def _list(kind: str | None, document: str | None, as_json: bool, out: TextIO) -> None:
+    records: tuple[sp.PlanOrRecord, ...]
+    if document is None:  # as before the lineage, for callers that stand in for sp.records
+        records = sp.records() if kind is None else sp.records(kind)
+    else:
+        records = sp.records(document=document) if kind is None else sp.records(kind, document=document)
     if as_json:
         _print_json([sp.asdict(r) for r in records], out)
         return
@@ -307,8 +375,26 @@ def _encoding(out: TextIO) -> str | None:
 # -- show ----------------------------------------------------------------------------
 
 
-def _show(text: str, kind: str | None, as_json: bool, out: TextIO) -> None:
-    record = sp.lookup(text, kind=kind)
+def _lookup(text: str, kind: str | None, document: str | None) -> sp.PlanOrRecord:
+    """The record ``show`` and ``cite`` name; ``document=`` is passed only when given."""
+    if document is None:
+        return sp.lookup(text, kind=kind)
+    return sp.lookup(text, kind=kind, document=document)
+
+
+def _show(text: str, kind: str | None, document: str | None, as_json: bool, out: TextIO) -> None:
+    try:
+        record = _lookup(text, kind, document)
+    except UnknownIdentifierError:
+        if kind is not None or document is not None:
+            raise
+        found: sp.Plan | sp.Classification | None = None
+        with contextlib.suppress(UnknownIdentifierError):  # a document of the lineage: sei-2010, 国发〔2010〕32号
+            found = _loader.find_document(text, "show")
+        if found is not None:
+            _show_document(found, as_json, out)
+            return
+        raise
     if as_json:
         _print_json(sp.asdict(record), out)
         return
@@ -316,18 +402,36 @@ def _show(text: str, kind: str | None, as_json: bool, out: TextIO) -> None:
         print(line, file=out)
 
 
+def _show_document(document: sp.Plan | sp.Classification, as_json: bool, out: TextIO) -> None:
+    """A document ``show`` was given by its key: a plan as a record, a classification as its card (no JSON form)."""
+    if isinstance(document, sp.Plan):
+        _show(document.id, None, document.key, as_json, out)
+        return
+    if as_json:
+        raise _NotFoundError(
+            f"{document.key!r} is a classification, not a record: `{PROG} list --document {document.key} --json` "
+            f"gives its fields, `{PROG} cite {document.key}` a citation"
+        )
+    for line in _render.document_lines(document):
+        print(line, file=out)
+
+
 # -- search --------------------------------------------------------------------------
 
 
-def _search(query: str, kind: str | None, limit: int, as_json: bool, out: TextIO) -> None:
-    hits = sp.search(query, kind=kind, limit=limit)
+def _search(query: str, kind: str | None, document: str | None, limit: int, as_json: bool, out: TextIO) -> None:
+    hits = (
+        sp.search(query, kind=kind, limit=limit)
+        if document is None
+        else sp.search(query, kind=kind, limit=limit, document=document)
+    )
     if as_json:
         _print_json([_hit(hit) for hit in hits], out)
         return
     if not hits and limit:
         because = f", because {hits.reason}" if hits.reason else ""
         print(f"no record matches {query!r}{because}", file=out)
-        suggestions = sp.did_you_mean(query)
+        suggestions = sp.did_you_mean(query) if document is None else sp.did_you_mean(query, document=document)
         if suggestions:
             print("did you mean: " + "; ".join(suggestions), file=out)
     corrections = hits[0].corrections if hits else ()
