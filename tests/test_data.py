@@ -130,7 +130,7 @@ def test_document_metadata(plan: sp.Plan) -> None:
     assert plan.document_number_en == ref.DOCUMENT_NUMBER_EN
     claim = plan.provenance.claim("document_number_en")
     assert claim is not None and claim.status is sp.Status.VERIFIED and claim.source_keys == ("S5",)
-    assert plan.issued.isoformat() == ref.ISSUED
+    assert plan.issued is not None and plan.issued.isoformat() == ref.ISSUED
     assert plan.published is not None and plan.published.isoformat() == ref.PUBLISHED
     assert plan.provenance.status_of("published") is sp.Status.REPORTED
     assert plan.written is None
@@ -417,8 +417,8 @@ def test_nbs_2018(plan: sp.Plan) -> None:
     assert tuple(c.title.en for c in classification.categories) == ref.NBS_2018_EN
     assert classification.title.en is None
     assert classification.note is not None and "our renderings (inferred)" in classification.note
-    assert classification.adopted.isoformat() == "2018-10-12"
-    assert classification.published.isoformat() == "2018-11-26"
+    assert classification.adopted is not None and classification.adopted.isoformat() == "2018-10-12"
+    assert classification.published is not None and classification.published.isoformat() == "2018-11-26"
 
 
 def test_nbs_2018_names_verified_codes_inferred() -> None:
@@ -469,12 +469,13 @@ def test_seed_register_entry_can_be_followed_from_outside(plan: sp.Plan) -> None
     assert f"published {ref.SEED_PUBLISHED}" in seed.description
     assert "New America's English translation" in seed.description
     assert "publisher and address not recorded" in seed.description
+    assert plan.seed is not None
     assert plan.seed.title == ref.SEED_TITLE and plan.seed.published.isoformat() == ref.SEED_PUBLISHED
 
 
 def test_the_seed_names_a_venue_not_a_publisher(plan: sp.Plan, raw_files: dict[str, bytes]) -> None:
     """The seed entry names the kind of site that carried it; nothing calls it a publisher (§11 C16)."""
-    assert plan.seed.venue == ref.SEED_VENUE
+    assert plan.seed is not None and plan.seed.venue == ref.SEED_VENUE
     assert "publisher" not in attrs.fields_dict(sp.Seed)
     body = json.loads(raw_files["sei-2020.json"])
     assert list(body["seed"]) == ["title", "venue", "published", "translation_named"]

@@ -122,7 +122,7 @@ def test_the_plan_row_carries_its_document_number_and_dates() -> None:
     (row,) = sp.to_records("plan")
     assert row["document_number"] == PLAN.document_number
     assert row["document_number_en"] == PLAN.document_number_en
-    assert row["issued"] == PLAN.issued.isoformat() == "2020-09-11"
+    assert PLAN.issued is not None and row["issued"] == PLAN.issued.isoformat() == "2020-09-11"
     assert row["published"] == (None if PLAN.published is None else PLAN.published.isoformat())
     assert row["written"] is None and row["written_status"] == "unverified"
     assert {"document_number_status", "issued_status"} <= set(row)

@@ -1100,10 +1100,13 @@ class _Document(_Model):
     def __hash__(self) -> int:
         return hash((getattr(self, "id"), getattr(self, "edition")))  # noqa: B009 - both documents have them
 
+    def issuers_in(self, agencies: Mapping[str, "Agency"]) -> "tuple[Agency, ...]":
+        """The records of the document's issuers, taken from ``agencies`` (identifier -> agency)."""
+        return tuple(agencies[i] for i in getattr(self, "issuer_ids") if i in agencies)  # noqa: B009
+
     def with_agencies(self, agencies: Mapping[str, "Agency"]) -> Self:
         """A copy that holds the records of its issuers, taken from ``agencies`` (the loader's shared agencies)."""
-        issuers = tuple(agencies[i] for i in getattr(self, "issuer_ids") if i in agencies)  # noqa: B009
-        return attrs.evolve(self, agencies=issuers)  # type: ignore[misc]  # Plan and Classification are attrs classes
+        return attrs.evolve(self, agencies=self.issuers_in(agencies))  # type: ignore[misc]  # both are attrs classes
 
     @property
     def document_id(self) -> str:

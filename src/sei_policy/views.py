@@ -131,7 +131,7 @@ _DOCUMENT_COLUMNS = (
     "title_en",
     "title_zh",
     "document_number",
-    "issuer_ids",
+    "issuers",
     "adopted",
     "issued",
     "published",
@@ -181,7 +181,8 @@ def documents() -> Documents:
     (11, '国发〔2010〕32号')
     """
     dataset = _loader.lineage()
-    rows = []
+    agencies = {a.id: a for a in dataset.agencies}
+    rows: list[Row] = []
     for document in dataset.documents:
         kind = "plan" if isinstance(document, Plan) else "classification"
         document_type = document.document_type
@@ -196,7 +197,7 @@ def documents() -> Documents:
                 "title_en": document.title.en,
                 "title_zh": document.title.zh,
                 "document_number": document.document_number,
-                "issuer_ids": ";".join(document.issuer_ids),
+                "issuers": ";".join(a.id for a in document.issuers_in(agencies)),
                 "adopted": _date(document.adopted),
                 "issued": _date(getattr(document, "issued", None)),
                 "published": _date(document.published),
