@@ -28,8 +28,8 @@ ROOT = Path(__file__).resolve().parents[1]
 
 DATA = ROOT / "src" / "sei_policy" / "data"
 DATA_FILES = (
-    "english.json", "nbs-2018.json", "nbs-2018.schema.json", "sei-2020.json", "sei-2020.schema.json",
-    "t2s.json", "thesaurus.json", "thesaurus.schema.json",
+    "english.json", "lineage.json", "lineage.schema.json", "nbs-2018.json", "nbs-2018.schema.json", "sei-2020.json",
+    "sei-2020.schema.json", "t2s.json", "thesaurus.json", "thesaurus.schema.json",
 )  # fmt: skip
 
 DEV_PURELIB = sysconfig.get_paths()["purelib"]
