@@ -339,10 +339,11 @@ def write(dataset: _loader.Dataset, path: Path, *, overwrite: bool = False, **_:
         props.title = f"{plan.title.en} ({plan.document_number}), as data"
         props.subject = "China's 2020 Strategic Emerging Industries plan and the NBS 2018 SEI classification"
     else:
-        props.title = "; ".join(d.key for d in dataset.documents) + ", as data"
-        props.subject = "China's Strategic Emerging Industries policy documents: " + props.title.removesuffix(
-            ", as data"
-        )
+        keys = "; ".join(d.key for d in dataset.documents)
+        only = dataset.documents[0]
+        named = f"{only.title.en or only.title.zh} ({only.document_number or only.key})"
+        props.title = (named if len(dataset.documents) == 1 else keys) + ", as data"
+        props.subject = f"China's Strategic Emerging Industries policy documents: {keys}"
     props.description = f"sei_policy {__version__}, data edition {plan.edition}; data licensed {DATA_LICENCE}"
     props.created = CREATED
     props.modified = CREATED

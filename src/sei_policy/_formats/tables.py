@@ -31,6 +31,7 @@ import attrs
 from sei_policy import _converter, _loader
 from sei_policy.errors import InvalidArgumentTypeError, MissingExtraError, UnknownKindError
 from sei_policy.models import (
+    KINDS,
     RECORD_STATUS,
     Classification,
     Column,
@@ -403,6 +404,15 @@ def _text(name: str, title: str, label: str, description: str, **more: Any) -> C
     return Column(name=name, title=title, label=label, description=description, **more)
 
 
+_ISSUERS = attrs.evolve(
+    next(c for c in KINDS[Kind.PLAN].relations if c.target == Kind.AGENCY),
+    label="Issuers (identifiers), separated by ;",
+    description="The identifiers of the bodies that issued the document, joined with ';'.",
+    type=ValueType.LIST,
+    target=None,
+)
+"""The documents' issuers, as the plan declares them (a classification has the same field), as a flat list."""
+
 DOCUMENT_COLUMNS = (
     _text("id", "Document", "Document (identifier)", "The document's identifier (plan:sei-2010, nbs-2018 …)."),
     _text("key", "Key", "Short key of the document", "The document's short key: its identifier without plan:."),
@@ -424,13 +434,7 @@ DOCUMENT_COLUMNS = (
         "Document number",
         "The document number (文号); empty where the document has none or none was read.",
     ),
-    _text(
-        "issuer_ids",
-        "Issuers",
-        "Issuers (identifiers), separated by ;",
-        "The identifiers of the bodies that issued the document, joined with ';'.",
-        type=ValueType.LIST,
-    ),
+    _ISSUERS,
     _text("adopted", "Adopted", "Date adopted or approved", "The date adopted or approved.", type=ValueType.DATE),
     _text("issued", "Issued", "Date issued", "The date issued (印发); empty where not read.", type=ValueType.DATE),
     _text("published", "Published", "Date published", "The date made public.", type=ValueType.DATE),
@@ -535,7 +539,7 @@ def _document_row(document: Plan | Classification) -> Row:
         "title_en": document.title.en,
         "title_zh": document.title.zh,
         "document_number": document.document_number,
-        "issuer_ids": SEPARATOR.join(document.issuer_ids),
+        _ISSUERS.name: _cell(_ISSUERS.value(document)),
         **{name: _cell(value) for name, value in dates.items()},
         "year": document.dated_year,
         "period_start": getattr(document, "period_start", None),
