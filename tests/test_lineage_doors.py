@@ -107,6 +107,14 @@ def test_an_unknown_document_is_refused_with_suggestions(tmp_path: Path, documen
     assert not (tmp_path / "out").exists()
 
 
+@pytest.mark.parametrize("document", [5, b"sei-2016", ("sei-2016",)])
+def test_a_document_of_the_wrong_type_is_refused(tmp_path: Path, document: object) -> None:
+    """A document= that is no text nor document raises a TypeError naming export() and the argument."""
+    with pytest.raises(TypeError, match=r"export\(\) expects document"):
+        sp.export("csv", tmp_path / "out", document=document)  # type: ignore[arg-type]
+    assert not (tmp_path / "out").exists()
+
+
 # -- JSON -----------------------------------------------------------------------------------
 
 
