@@ -20,7 +20,8 @@ pd: Any = pytest.importorskip("pandas")
 
 pytestmark = pytest.mark.integration  # DataFrame.to_stata and read_stata: seconds per export
 
-KIND_FILES = [f"{kind}.dta" for kind in _loader.load().kinds]
+HELD = list(_loader.load().kinds)  # the kinds the default dataset holds, in the registry's order
+KIND_FILES = [f"{kind}.dta" for kind in HELD]
 
 
 @pytest.fixture(scope="module")
@@ -102,11 +103,11 @@ def test_value_labels_for_kind_and_every_status_column(folder: Path) -> None:
             columns = list(reader.read(convert_categoricals=False).columns)
         status_columns = [c for c in columns if c == "status" or c.endswith("_status")]
         assert set(labels) == {"kind", *status_columns}, name
-        assert list(labels["kind"].values()) == list(_loader.load().kinds)
+        assert list(labels["kind"].values()) == HELD
         for column in status_columns:
             assert list(labels[column].values()) == [str(s) for s in sp.Status]
     raw = pd.read_stata(folder / "action.dta", convert_categoricals=False)
-    assert set(raw["kind"]) == {list(_loader.load().kinds).index("action")}
+    assert set(raw["kind"]) == {HELD.index(sp.Kind.ACTION)}
 
 
 def test_dataset_label_and_fixed_time_stamp(folder: Path) -> None:
@@ -144,7 +145,10 @@ def test_integers_and_missing_values(folder: Path) -> None:
 
 def test_variable_names_are_valid_stata_names() -> None:
     """Every column of to_records and relations is a valid Stata name (≤ 32 characters, letters, digits, _)."""
-    columns = {c for kind in _loader.load().kinds for c in sp.to_records(kind)[0]} | set(sp.relations()[0])
+    kinds = _loader.lineage().kinds
+    columns = {c for kind in kinds for c in sp.to_records(kind, document="all")[0]} | set(
+        sp.relations(document="all")[0]
+    )
     for column in columns:
         assert re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]{0,31}", column), column
     _stata._check_names(sorted(columns))

@@ -32,6 +32,7 @@ from sei_policy import _loader
 from sei_policy._formats.files import marked
 from sei_policy._formats.tables import asdict, relations, relations_frame, to_frame, to_records
 from sei_policy.errors import ExportError, InvalidArgumentError, InvalidArgumentTypeError, MissingExtraError
+from sei_policy.models import DocumentArgument
 
 __all__ = (
     "CONTRACT",
@@ -221,6 +222,7 @@ def export(
     overwrite: bool = False,
     excel: bool = False,
     base: str | None = None,
+    document: DocumentArgument = None,
 ) -> list[Path]:
     """Write the data in ``format`` to ``path``, atomically; return the paths of the files written.
 
@@ -238,6 +240,12 @@ def export(
             Excel needs to show Chinese (R, pandas and Frictionless expect none).
         base: for ``jsonld`` and ``turtle`` only, the base of the concepts' IRIs (by
             default the URN form ``urn:sei-policy:`` followed by the identifier).
+        document: the document to write (its key such as ``"sei-2016"``, its number or
+            title, or the document itself), or ``"all"`` for the whole lineage; by default
+            the 2020 plan and NBS 2018. Any other dataset adds the documents, the links
+            between them and their concepts and the observations (``documents.csv`` …);
+            ``json`` writes several documents as a folder, one file per document and
+            ``lineage.json``.
 
     Raises:
         ExportError: ``path`` exists (and is neither ``overwrite``-able nor an earlier
@@ -248,6 +256,7 @@ def export(
         InvalidArgumentTypeError: ``format``, ``path`` or ``base`` has the wrong type (a
             ``bytes`` path among them).
         MissingExtraError: the format needs an extra that is not installed.
+        UnknownIdentifierError: ``document`` names no document (a ``LookupError``, with suggestions).
 
     >>> import sei_policy as sp, tempfile, pathlib
     >>> folder = pathlib.Path(tempfile.mkdtemp())
@@ -255,7 +264,10 @@ def export(
     ['agency.csv', 'nbs-2018.csv', 'relations.csv']
     >>> len(sp.export("csv", folder / "sei"))  # again: it replaces its own export
     11
+    >>> [p.name for p in sp.export("csv", folder / "sei-2016", document="sei-2016")][-4:]
+    ['documents.csv', 'document-relations.csv', 'correspondences.csv', 'observations.csv']
     """
     _checked_format(format, excel=excel, base=base)  # before the data loads: a mistyped argument costs nothing
     _checked_path(path)
-    return export_dataset(_loader.load(), format, path, overwrite=overwrite, excel=excel, base=base)
+    dataset = _loader.select(document, "export()")
+    return export_dataset(dataset, format, path, overwrite=overwrite, excel=excel, base=base)

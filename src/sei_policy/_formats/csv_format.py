@@ -1,5 +1,10 @@
 """CSV: a folder of UTF-8 files, one per kind (named for it) and ``relations.csv``.
 
+A dataset other than the default (``document="all"`` or one document) adds
+``documents.csv`` (one row per document), ``document-relations.csv`` (the links between
+documents), ``correspondences.csv`` (the crosswalk between their concepts) and
+``observations.csv`` (see :func:`~sei_policy._formats.tables.lineage_tables`).
+
 The columns are those of :func:`sei_policy.to_records` and :func:`sei_policy.relations`;
 a text that holds a separator is quoted (see :func:`~sei_policy._formats.files.write_csv`).
 ``excel=True`` begins each file with the byte-order mark Excel needs to show Chinese.
@@ -11,14 +16,17 @@ from pathlib import Path
 
 from sei_policy import _loader
 from sei_policy._formats.files import atomic_path, write_csv, write_marker
-from sei_policy._formats.tables import Table, tables
+from sei_policy._formats.tables import Table, lineage_tables, tables
 
 __all__ = ("csv_tables", "write", "write_table")
 
 
 def csv_tables(dataset: _loader.Dataset) -> dict[str, Table]:
-    """Each CSV file's name and table: one per kind (the plan's, then the NBS fields …), then the relations."""
-    return {f"{name}.csv": found for name, found in tables(dataset).items()}
+    """Each CSV file's name and table: one per kind (the plan's, then the NBS fields …), then the relations,
+    then, for a dataset other than the default, the documents, their links and the observations.
+    """
+    found = tables(dataset) | lineage_tables(dataset)
+    return {f"{name}.csv": table for name, table in found.items()}
 
 
 def write_table(path: Path, found: Table, *, excel: bool = False) -> None:

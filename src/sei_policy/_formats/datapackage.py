@@ -41,7 +41,7 @@ from sei_policy import _loader
 from sei_policy._about import AUTHOR, DATA_LICENCE_ID, DATA_LICENCE_TITLE, DATA_LICENCE_URL
 from sei_policy._formats.csv_format import csv_tables, write_table
 from sei_policy._formats.files import atomic_path, write_marker, write_text
-from sei_policy._formats.tables import Link, Table, links
+from sei_policy._formats.tables import Link, Table, is_default, links
 from sei_policy.models import Column, KindSpec, ValueType
 
 __all__ = ("DESCRIPTOR", "LICENSE", "NAME", "descriptor", "dumps", "write")
@@ -65,6 +65,32 @@ _RELATIONS = (
     "says which), which a foreign key cannot express, so it has none; the link tables "
     "<kind>-<field>.csv ({example} …) hold the same rows per list relation, with foreign keys."
 )
+
+_LINEAGE: Mapping[str, tuple[str, str]] = {
+    "documents": (
+        "Documents",
+        "One row per document of the package: its identifier, short key, kind (plan or classification), type, "
+        "titles, document number, issuers and dates. Every other table's document_id points here.",
+    ),
+    "document-relations": (
+        "Links between documents",
+        "One row per link between two documents (plan:sei-2012 implements plan:sei-2010), with its status, "
+        "the keys of the sources it rests on and a note. Both ends point to documents.csv.",
+    ),
+    "correspondences": (
+        "Crosswalk",
+        "One row per correspondence between concepts of two documents, read as SKOS reads its mapping "
+        "properties (match says what the object is to the subject: broader means the object is broader), "
+        "with its status, sources and note. Its ends point into several tables (industries, NBS fields …), "
+        "which a foreign key cannot express, so it has none; each end's table is named by its identifier's prefix.",
+    ),
+    "observations": (
+        "Observations",
+        "Values observed or reported for a year (the share of GDP of strategic emerging industries), never "
+        "targets, each with its qualifier, status, sources and note.",
+    ),
+}
+"""The title and description of each table a dataset other than the default adds."""
 
 _TYPES: Mapping[ValueType, str] = {ValueType.INTEGER: "integer", ValueType.NUMBER: "number", ValueType.DATE: "date"}
 """The Table Schema type of a column, by its declared type; ``string`` for the others."""
@@ -170,6 +196,22 @@ def _link(dataset: _loader.Dataset, relation: _Relation) -> tuple[str, str, dict
     return title, description, schema
 
 
+def _document_keys(dataset: _loader.Dataset, found: Table) -> list[dict[str, Any]]:
+    """Foreign keys to ``documents.csv``: from ``document_id`` where a row has one, from a link's two ends.
+
+    Only a dataset other than the default has ``documents.csv``; a column whose every cell is
+    empty (the agencies' ``document_id``) gets none, as there is nothing to check.
+    """
+    if is_default(dataset) or found.name == "documents":
+        return []
+    names = ("subject_id", "object_id") if found.name == "document-relations" else ("document_id",)
+    return [
+        {"fields": name, "reference": {"resource": "documents", "fields": "id"}}
+        for name in names
+        if any(c.name == name for c in found.columns) and any(row.get(name) for row in found.rows)
+    ]
+
+
 def _resource(dataset: _loader.Dataset, file: str, found: Table, stats: Mapping[str, Any] | None) -> dict[str, Any]:
     name = file.removesuffix(".csv")
     spec = found.spec
@@ -181,17 +223,20 @@ def _resource(dataset: _loader.Dataset, file: str, found: Table, stats: Mapping[
         schema = {
             "fields": [_field(c, found) for c in found.columns],
             "missingValues": [""],
-            "primaryKey": "id" if "id" in names else names,
+            "primaryKey": list(found.key) if found.key else "id" if "id" in names else names,
         }
         keys = [
             {"fields": c.name, "reference": {"resource": c.target, "fields": "id"}}
             for c in found.columns
             if c.type is ValueType.ID and c.target in dataset.kinds
         ]
+        keys += _document_keys(dataset, found)
         if keys:
             schema["foreignKeys"] = keys
         title = "Relations" if spec is None else spec.plural[:1].upper() + spec.plural[1:]
-        if spec is None:
+        if name in _LINEAGE and spec is None:
+            title, description = _LINEAGE[name]
+        elif spec is None:
             description = _RELATIONS.format(example=next(iter(relations), ""))
         else:
             description = spec.description or f"The {title.lower()}."
@@ -227,9 +272,65 @@ def descriptor(
     """
     plan = dataset.plan
     tables = _tables(dataset) if tables is None else tables
+    name, title = NAME, _TITLE
+    if is_default(dataset):
+        description = _description(dataset)
+    else:
+        name, title, description = _about(dataset)
+    return {
+        "profile": "tabular-data-package",
+        "name": name,
+        "title": title,
+        "description": description,
+        "version": plan.edition,
+        "licenses": [dict(LICENSE)],
+        "contributors": [{"title": AUTHOR, "role": "author"}],
+        "sources": [
+            {"title": s.description} if s.address is None else {"title": s.description, "path": s.address}
+            for s in (dataset.sources or plan.sources)
+        ],
+        "resources": [
+            _resource(dataset, file, found, None if stats is None else stats.get(file))
+            for file, found in tables.items()
+        ],
+    }
+
+
+def _about(dataset: _loader.Dataset) -> tuple[str, str, str]:
+    """The name, title and description of a package of a dataset other than the default: its documents.
+
+    >>> _about(_loader.select("sei-2016"))[0], _about(_loader.lineage())[1]
+    ('sei-policy-sei-2016', "China's Strategic Emerging Industries policy documents, 2010 to 2024")
+    """
+    documents = dataset.documents
+    if len(documents) == 1:
+        only = documents[0]
+        name = f"sei-policy-{only.key}"
+        title = f"{only.title.en} ({only.title.zh})" if only.title.en else str(only.title.zh)
+    else:
+        first, last = documents[0].dated_year, documents[-1].dated_year
+        name = "sei-policy-lineage"
+        title = f"China's Strategic Emerging Industries policy documents, {first} to {last}"
+    listed = "; ".join(f"{d.key} ({d.document_number or d.title.zh})" for d in documents)
     description = (
+        f"{len(documents)} document{'s' if len(documents) > 1 else ''} as tables: {listed}. "
+        "One row per record of each document, with stable identifiers, English and Chinese titles and the "
+        "provenance status of each record and field; documents.csv lists the documents, and every table's "
+        "document_id points to it; document-relations.csv holds the links between documents, "
+        "correspondences.csv the crosswalk between their concepts and observations.csv the observed values. "
+        "An empty cell is a value that no registered source supports, or that the record does not have. "
+        f'Cite as "{AUTHOR}, sei_policy, data edition {dataset.plan.edition}", and credit the sources each '
+        "record rests on."
+    )
+    return name, title, description
+
+
+def _description(dataset: _loader.Dataset) -> str:
+    """The description of the default package: the 2020 plan and NBS 2018."""
+    plan = dataset.plan
+    return (
         f"The Guiding Opinions on Expanding Investment in Strategic Emerging Industries (发改高技〔2020〕1409号, "
-        f"issued {plan.issued.isoformat()}) as tables: one row per record of the plan (priorities, guarantees, "
+        f"issued {plan.issued}) as tables: one row per record of the plan (priorities, guarantees, "
         "objectives, requirements, actions, key industries, targets, agencies) and per top-level field of the "
         "NBS 2018 Strategic Emerging Industries Classification, with stable identifiers, English and Chinese "
         "titles and the provenance status of each record and field, one row per link between records, "
@@ -237,23 +338,6 @@ def descriptor(
         "An empty cell is a value that no registered source supports, or that the record does not have. "
         f'Cite as "{AUTHOR}, sei_policy, data edition {plan.edition}", and credit the sources each record rests on.'
     )
-    return {
-        "profile": "tabular-data-package",
-        "name": NAME,
-        "title": _TITLE,
-        "description": description,
-        "version": plan.edition,
-        "licenses": [dict(LICENSE)],
-        "contributors": [{"title": AUTHOR, "role": "author"}],
-        "sources": [
-            {"title": s.description} if s.address is None else {"title": s.description, "path": s.address}
-            for s in plan.sources
-        ],
-        "resources": [
-            _resource(dataset, file, found, None if stats is None else stats.get(file))
-            for file, found in tables.items()
-        ],
-    }
 
 
 def dumps(body: Mapping[str, Any]) -> str:

@@ -1,5 +1,10 @@
 """Excel export: one ``.xlsx`` workbook with a README, a sheet per kind, the relations and the sources.
 
+A dataset other than the default (``document="all"`` or one document) adds a ``documents``
+sheet (one row per document) and, where it has any, a ``crosswalk`` sheet (one row per
+correspondence between concepts of two documents: subject, match, object, status, sources,
+note); the README then describes the dataset's documents.
+
 The sheets, in order: ``README`` (what the data is, its licence, how to cite it, and what
 each sheet and column holds), one sheet per kind named for it (``plan``, ``priority`` …
 ``nbs-2018``) with the rows of :func:`sei_policy.to_records`, ``relations`` with the rows
@@ -28,10 +33,10 @@ from types import SimpleNamespace
 from typing import Any
 
 from sei_policy import _loader
-from sei_policy._about import DATA_LICENCE, DATA_LICENCE_TITLE, DATA_LICENCE_URL, __version__
+from sei_policy._about import AUTHOR, DATA_LICENCE, DATA_LICENCE_TITLE, DATA_LICENCE_URL, __version__
 from sei_policy._cite import cite
 from sei_policy._formats.files import atomic_path
-from sei_policy._formats.tables import Table, tables
+from sei_policy._formats.tables import SEPARATOR, Table, is_default, lineage_tables, tables
 from sei_policy._formats.tables import label as column_label
 from sei_policy.errors import ExportError, MissingExtraError
 from sei_policy.models import Column, Status
@@ -58,6 +63,18 @@ _SOURCE_COLUMNS = (
     Column(name="reliability", title="Reliability", label="Reliability, where it is doubtful (low)", description=""),
 )  # fmt: skip
 """The columns of the sources sheet, the source register (not a kind of record)."""
+
+_CROSSWALK_COLUMNS = (
+    Column(name="subject", title="Subject", label="Concept of one document (identifier)", description=""),
+    Column(name="match", title="Match", label="What the object is to the subject (exact, close, broader …)",
+           description=""),
+    Column(name="object", title="Object", label="Concept of another document (identifier)", description=""),
+    Column(name="status", title="Status", label="Status of the correspondence (inferred …)", description=""),
+    Column(name="sources", title="Sources", label="Sources of the correspondence (register keys), separated by ;",
+           description=""),
+    Column(name="note", title="Note", label="What the correspondence rests on", description=""),
+)  # fmt: skip
+"""The columns of the crosswalk sheet: one row per correspondence between concepts of two documents."""
 
 _STATUS_TEXT = {
     Status.VERIFIED: "read in a source of the register",
@@ -117,17 +134,10 @@ def _table(ws: Any, rows: Sequence[Mapping[str, object]], columns: Sequence[str]
 def _readme(ws: Any, dataset: _loader.Dataset, sheets_of: Mapping[str, Table], kit: Any) -> None:
     """The README sheet: what the data is, its licence, how to cite it, and what each sheet and column holds."""
     plan = dataset.plan
-    issuers = "; ".join(f"{a.title.en} ({a.title.zh}, {a.notation})" for a in plan.issuers())
     bold = kit.Font(bold=True)
     wrap = kit.Alignment(wrap_text=True, vertical="top")
-    about: list[tuple[str, str]] = [
-        ("Document", str(plan.title.en)),
-        ("Chinese title", str(plan.title.zh)),
-        ("Document number", f"{plan.document_number} ({plan.document_number_en})"),
-        ("Issued by", issuers),
-        ("Issued on", plan.issued.isoformat()),
-        ("Also included", "the top-level fields of the NBS Strategic Emerging Industries Classification (2018)"),
-        ("Data edition", plan.edition),
+    about: list[tuple[str, str]] = [*_described(dataset), ("Data edition", plan.edition)]
+    about += [
         (
             "Package",
             f"sei_policy {__version__}, a Python data library (install from a checkout: python -m pip install .)",
@@ -139,7 +149,10 @@ def _readme(ws: Any, dataset: _loader.Dataset, sheets_of: Mapping[str, Table], k
             "provenance (in Python, sp.get(identifier).provenance and sp.cite(identifier)); the sources "
             "sheet lists them all. The code of the sei_policy library: MIT.",
         ),
-        ("How to cite", cite(plan.id)),
+        (
+            "How to cite",
+            cite(plan.id) if is_default(dataset) else f"{AUTHOR}, sei_policy, data edition {plan.edition}",
+        ),
         (
             "Cite one record",
             'In Python: import sei_policy as sp; print(sp.cite("action:new-materials")); '
@@ -158,7 +171,12 @@ def _readme(ws: Any, dataset: _loader.Dataset, sheets_of: Mapping[str, Table], k
         ),
         ("Status values", "; ".join(f"{s}: {text}" for s, text in _STATUS_TEXT.items())),
     ]
-    title = _put(ws, 1, 1, "sei_policy: China's 2020 plan for investment in Strategic Emerging Industries, as data")
+    heading = (
+        "sei_policy: China's 2020 plan for investment in Strategic Emerging Industries, as data"
+        if is_default(dataset)
+        else "sei_policy: China's Strategic Emerging Industries policy documents, as data"
+    )
+    title = _put(ws, 1, 1, heading)
     title.font = kit.Font(bold=True, size=14)
     row = 3
     for label, text in about:
@@ -177,6 +195,16 @@ def _readme(ws: Any, dataset: _loader.Dataset, sheets_of: Mapping[str, Table], k
                                 "from 1)", len(sheets_of["relations"].rows)))  # fmt: skip
     register = "the source register: key, address, description, reliability"
     sheets.append(("sources", register, len(sheets_of["sources"].rows)))
+    if "documents" in sheets_of:
+        listed = "one row per document: identifier, key, kind, type, titles, number, issuers, dates, period"
+        sheets.append(("documents", listed, len(sheets_of["documents"].rows)))
+    if "crosswalk" in sheets_of:
+        crosswalk = (
+            "one row per correspondence between concepts of two documents: subject, match (what the object "
+            "is to the subject, as SKOS reads it: broader means the object is broader), object, status, "
+            "sources, note"
+        )
+        sheets.append(("crosswalk", crosswalk, len(sheets_of["crosswalk"].rows)))
     for name, text, count in sheets:
         row += 1
         _put(ws, row, 1, name)
@@ -198,17 +226,63 @@ def _readme(ws: Any, dataset: _loader.Dataset, sheets_of: Mapping[str, Table], k
     ws.column_dimensions["C"].width = 8
 
 
+def _described(dataset: _loader.Dataset) -> list[tuple[str, str]]:
+    """The README's first lines: the 2020 plan (and NBS 2018) by default, else each document of the dataset."""
+    plan = dataset.plan
+    if not is_default(dataset):
+        return [
+            (
+                "Document" if len(dataset.documents) == 1 else f"Document {i}",
+                "; ".join(
+                    text
+                    for text in (d.title.en, d.title.zh, d.document_number, d.dates[0].isoformat() if d.dates else None)
+                    if text
+                ),
+            )
+            for i, d in enumerate(dataset.documents, start=1)
+        ]
+    issuers = "; ".join(f"{a.title.en} ({a.title.zh}, {a.notation})" for a in plan.issuers())
+    return [
+        ("Document", str(plan.title.en)),
+        ("Chinese title", str(plan.title.zh)),
+        ("Document number", f"{plan.document_number} ({plan.document_number_en})"),
+        ("Issued by", issuers),
+        ("Issued on", str(plan.issued)),
+        ("Also included", "the top-level fields of the NBS Strategic Emerging Industries Classification (2018)"),
+    ]
+
+
 def _tables(dataset: _loader.Dataset) -> dict[str, Table]:
-    """Each data sheet's name and table: the kinds, the relations, then the source register."""
+    """Each data sheet's name and table: the kinds, the relations, then the source register, then, for a
+    dataset other than the default, the documents and (where it has any) the crosswalk."""
     found = tables(dataset)
     found["sources"] = Table(
         "sources",
         _SOURCE_COLUMNS,
         tuple(
             {"key": s.key, "address": s.address, "description": s.description, "reliability": s.reliability}
-            for s in dataset.plan.sources
+            for s in (dataset.sources or dataset.plan.sources)
         ),
     )
+    documents = lineage_tables(dataset).get("documents")
+    if documents is not None:
+        found["documents"] = documents
+    if dataset.correspondences:
+        found["crosswalk"] = Table(
+            "crosswalk",
+            _CROSSWALK_COLUMNS,
+            tuple(
+                {
+                    "subject": c.subject_id,
+                    "match": str(c.match),
+                    "object": c.object_id,
+                    "status": str(c.status),
+                    "sources": SEPARATOR.join(c.source_keys),
+                    "note": c.note,
+                }
+                for c in dataset.correspondences
+            ),
+        )
     return found
 
 
@@ -261,8 +335,15 @@ def write(dataset: _loader.Dataset, path: Path, *, overwrite: bool = False, **_:
     props = wb.properties
     props.creator = "sei_policy"
     props.lastModifiedBy = None
-    props.title = f"{plan.title.en} ({plan.document_number}), as data"
-    props.subject = "China's 2020 Strategic Emerging Industries plan and the NBS 2018 SEI classification"
+    if is_default(dataset):
+        props.title = f"{plan.title.en} ({plan.document_number}), as data"
+        props.subject = "China's 2020 Strategic Emerging Industries plan and the NBS 2018 SEI classification"
+    else:
+        keys = "; ".join(d.key for d in dataset.documents)
+        only = dataset.documents[0]
+        named = f"{only.title.en or only.title.zh} ({only.document_number or only.key})"
+        props.title = (named if len(dataset.documents) == 1 else keys) + ", as data"
+        props.subject = f"China's Strategic Emerging Industries policy documents: {keys}"
     props.description = f"sei_policy {__version__}, data edition {plan.edition}; data licensed {DATA_LICENCE}"
     props.created = CREATED
     props.modified = CREATED

@@ -16,6 +16,13 @@ same triples as Turtle. ``export("jsonld", ...)`` and ``export("turtle", ...)`` 
   its NBS field ``skos:closeMatch``, the plan's issuers ``dcterms:creator``. Every link is
   stated in both directions where the column names a property back, so a query needs no
   inference. A record whose relation is ``skos:broader`` is not a top concept.
+- A dataset other than the default (``export(..., document="all")`` or one document) has one
+  ``skos:ConceptScheme`` per document, each concept ``skos:inScheme`` its document's scheme (an
+  agency, which documents share, in the scheme of each document that holds it). The crosswalk
+  between documents' concepts is stated with ``skos:exactMatch``, ``closeMatch``, ``broadMatch``,
+  ``narrowMatch`` and ``relatedMatch``, from both ends; the links between documents with the
+  project's own properties (``sei:implements``, ``sei:basedOn`` …), each declared in the graph as
+  an ``owl:ObjectProperty`` with a label and a comment. The register is the lineage's whole one.
 - A concept's IRI is the base followed by its identifier: ``urn:sei-policy:action:new-materials``
   by default. The properties of the project's own (``status``, ``number``, ``kind`` …) are in
   the namespace ``<base>vocab#``, declared, with a comment each, in the graph itself.
@@ -34,21 +41,23 @@ import io
 import json
 import re
 import warnings
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sei_policy import _loader
 from sei_policy._about import DATA_LICENCE_URL
 from sei_policy._formats.files import atomic_path, read_json, write_text
-from sei_policy._formats.tables import links, members, spec_of
+from sei_policy._formats.tables import is_default, links, members, spec_of
 from sei_policy.errors import InvalidArgumentError, InvalidArgumentTypeError, MissingExtraError, shown
 from sei_policy.models import (
     Claim,
     Classification,
     Column,
     KindSpec,
+    MatchType,
     Plan,
+    Predicate,
     Provenance,
     Record,
     Source,
@@ -284,27 +293,39 @@ def _source_node(source: Source) -> str:
     return f"_:source-{source.key}"
 
 
-def _sources(plan: Plan, keys: Iterable[str]) -> list[str]:
-    return list(dict.fromkeys(_source_node(plan.source(k)) for k in keys))
+Register = Mapping[str, Source]
+"""The source register by key, casefolded: what a record's provenance cites."""
 
 
-def _claim(plan: Plan, claim: Claim) -> dict[str, Any]:
+def _register(dataset: _loader.Dataset) -> Register:
+    """The dataset's source register (the lineage's whole one, else the plan's), by casefolded key."""
+    return {s.key.casefold(): s for s in (dataset.sources or dataset.plan.sources)}
+
+
+def _sources(register: Register | Plan, keys: Iterable[str]) -> list[str]:
+    """The nodes of the sources ``keys`` name, once each, from the register (or a plan's own register)."""
+    if isinstance(register, Plan):
+        return list(dict.fromkeys(_source_node(register.source(k)) for k in keys))
+    return list(dict.fromkeys(_source_node(register[k.strip().casefold()]) for k in keys))
+
+
+def _claim(register: Register | Plan, claim: Claim) -> dict[str, Any]:
     node: dict[str, Any] = {"field": claim.field, "status": str(claim.status)}
     if claim.note is not None:
         node["editorialNote"] = claim.note
     if claim.source_keys:
-        node["source"] = _sources(plan, claim.source_keys)
+        node["source"] = _sources(register, claim.source_keys)
     return node
 
 
-def _provenance(plan: Plan, provenance: Provenance) -> dict[str, Any]:
+def _provenance(register: Register | Plan, provenance: Provenance) -> dict[str, Any]:
     """``status``, ``editorialNote``, ``source`` (every source cited, the record's own first) and ``claim``."""
     node: dict[str, Any] = {"status": str(provenance.status)}
     if provenance.note is not None:
         node["editorialNote"] = provenance.note
-    node["source"] = _sources(plan, provenance.all_source_keys)
+    node["source"] = _sources(register, provenance.all_source_keys)
     if provenance.fields:
-        node["claim"] = [_claim(plan, c) for c in provenance.fields]
+        node["claim"] = [_claim(register, c) for c in provenance.fields]
     return node
 
 
@@ -346,7 +367,9 @@ def _values(spec: KindSpec) -> tuple[Column, ...]:
     )
 
 
-def _concept(plan: Plan, record: Record, scheme: str, *, top: bool, values: Iterable[Column]) -> dict[str, Any]:
+def _concept(
+    register: Register, record: Record, scheme: str | list[str], *, top: bool, values: Iterable[Column]
+) -> dict[str, Any]:
     node: dict[str, Any] = {
         "@type": "skos:Concept",
         "identifier": record.id,
@@ -362,7 +385,7 @@ def _concept(plan: Plan, record: Record, scheme: str, *, top: bool, values: Iter
         value = column.value(record)
         if value is not None:
             node[_term(column.name)] = str(value) if isinstance(value, str) else value  # a StrEnum as its value
-    return node | _provenance(plan, record.provenance)
+    return node | _provenance(register, record.provenance)
 
 
 def _link(nodes: dict[str, dict[str, Any]], subject: str, name: str, target: str) -> None:
@@ -379,12 +402,110 @@ def _ordered(node: dict[str, Any]) -> dict[str, Any]:
     return {key: node[key] for key in sorted(found, key=lambda k: (rank.get(k, len(rank)), found.index(k)))}
 
 
+_MATCHES = {
+    "exactMatch": SKOS + "exactMatch",
+    "closeMatch": SKOS + "closeMatch",
+    "broadMatch": SKOS + "broadMatch",
+    "narrowMatch": SKOS + "narrowMatch",
+    "relatedMatch": SKOS + "relatedMatch",
+}
+"""The SKOS mapping properties the crosswalk uses, by JSON-LD term."""
+
+_MATCH_TERMS = {
+    MatchType.EXACT: "exactMatch",
+    MatchType.CLOSE: "closeMatch",
+    MatchType.BROADER: "broadMatch",
+    MatchType.NARROWER: "narrowMatch",
+    MatchType.RELATED: "relatedMatch",
+}
+
+_PREDICATE_COMMENTS: Mapping[str, str] = {
+    Predicate.IMPLEMENTS: "the subject document was drawn up to carry out the object document",
+    Predicate.BASED_ON: "the subject document rests on the object document",
+    Predicate.MONITORS: "the subject (a statistical classification) measures what the object document plans",
+    Predicate.REVISES: "the subject document replaces an earlier edition, the object",
+    Predicate.SUCCEEDS: "the subject document follows the object as the plan of the next period",
+    Predicate.DRAFTED_FROM: "the subject document was drafted from the object (a proposal)",
+    Predicate.BUILDS_ON: "the subject document takes up and extends the object document",
+}
+"""Each predicate between documents, declared as a property of the project's vocabulary, with what it says."""
+
+
+def _homes(dataset: _loader.Dataset, record: Record, schemes: Mapping[str, str], default: bool) -> list[str]:
+    """The schemes a concept is in: its document's; for an agency, which documents share, each that holds it.
+
+    In the default graph every record of the plan (its issuers among them) is in the plan's scheme.
+    """
+    if default:
+        return [schemes[dataset.plan.id]]
+    document_id = record.document_id
+    if document_id is not None:
+        return [schemes[document_id]] if document_id in schemes else []
+    return [schemes[d.id] for d in dataset.documents if any(a.id == record.id for a in d.agencies)]
+
+
+def _plan_scheme(plan: Plan, register: Register, tops: list[str], *, default: bool) -> dict[str, Any]:
+    """A plan as a ``skos:ConceptScheme``: its number as notation, names, date, edition and provenance."""
+    node: dict[str, Any] = {"@type": "skos:ConceptScheme", "identifier": plan.id, "kind": str(plan.kind)}
+    if plan.document_number is not None:
+        node["notation"] = plan.document_number
+    node |= _names(plan)
+    issued = plan.issued if default else plan.issued or plan.published
+    if issued is not None:
+        node["issued"] = issued.isoformat()
+    if plan.adopted is not None and not default:
+        node["dateAccepted"] = plan.adopted.isoformat()
+    node |= {"versionInfo": plan.edition, "license": DATA_LICENCE_URL, "hasTopConcept": tops}
+    return node | _provenance(register, plan.provenance)
+
+
+def _classification_scheme(
+    classification: Classification, register: Register, base: str, tops: list[str]
+) -> dict[str, Any]:
+    """A classification as a ``skos:ConceptScheme``: its names, dates, edition, note and sources."""
+    node: dict[str, Any] = {"@type": "skos:ConceptScheme", "identifier": classification.id}
+    node["prefLabel"] = _labels(classification.title)
+    if classification.adopted is not None:
+        node["dateAccepted"] = classification.adopted.isoformat()
+    if classification.published is not None:
+        node["issued"] = classification.published.isoformat()
+    node |= {
+        "versionInfo": classification.edition,
+        "license": DATA_LICENCE_URL,
+        "hasTopConcept": [base + c.id for c in classification.categories] + tops,
+        **({} if classification.note is None else {"scopeNote": classification.note}),
+        "source": _sources(register, classification.source_keys),
+    }
+    return node
+
+
+def _lineage_links(dataset: _loader.Dataset, nodes: dict[str, dict[str, Any]], base: str) -> None:
+    """The links between documents (``sei:implements`` …) and the crosswalk (``skos:exactMatch`` …), both ways.
+
+    A correspondence is stated from its object back too (``skos:broadMatch`` back as
+    ``skos:narrowMatch``), so a query needs no inference; a link between documents only
+    forward, as the vocabulary declares its predicates.
+    """
+    for relation in dataset.relations:
+        subject = base + relation.subject_id
+        if subject in nodes:
+            _link(nodes, subject, _term(str(relation.predicate)), base + relation.object_id)
+    for correspondence in dataset.correspondences:
+        subject, target = base + correspondence.subject_id, base + correspondence.object_id
+        if subject in nodes:
+            _link(nodes, subject, _MATCH_TERMS[correspondence.match], target)
+        if target in nodes:
+            _link(nodes, target, _MATCH_TERMS[correspondence.match.inverse], subject)
+
+
 def document(dataset: _loader.Dataset, base: str | None = None) -> dict[str, Any]:
     """The plan, the NBS 2018 classification and their links, as one JSON-LD document of plain data.
 
     ``@graph`` holds, in this order: the plan's concept scheme, its 64 concepts in
     document order, the classification's scheme and its 9 concepts, the entries of the
-    source register, then the declarations of the project's own properties.
+    source register, then the declarations of the project's own properties. For a
+    dataset other than the default: each document's scheme and concepts in date order,
+    with the links between documents and the crosswalk.
 
     Args:
         dataset: the data, its kinds among it.
@@ -398,12 +519,15 @@ def document(dataset: _loader.Dataset, base: str | None = None) -> dict[str, Any
     ('https://example.org/sei/plan:sei-2020', 'skos:ConceptScheme')
     >>> doc["@context"]["sei"]
     'https://example.org/sei/vocab#'
+    >>> lineage = document(_loader.lineage())
+    >>> sum(n.get("@type") == "skos:ConceptScheme" for n in lineage["@graph"]), lineage["@context"]["implements"]
+    (11, {'@id': 'sei:implements', '@type': '@id'})
     """
     base = check_base(base)
-    plan: Plan = dataset.plan
-    classification: Classification = dataset.classification
-    plan_iri = base + plan.id
-    nbs_iri = base + classification.id
+    register = _register(dataset)
+    default = is_default(dataset)
+    documents = (dataset.plan, dataset.classification) if default else dataset.documents
+    schemes = {d.id: base + d.id for d in documents}
 
     concepts = [
         (spec, record)
@@ -412,43 +536,40 @@ def document(dataset: _loader.Dataset, base: str | None = None) -> dict[str, Any
         for record in members(dataset, spec)
         if isinstance(record, Record)
     ]
+    homes = {record.id: _homes(dataset, record, schemes, default) for _, record in concepts}
     nodes: dict[str, dict[str, Any]] = {}
-    nodes[plan_iri] = {
-        "@type": "skos:ConceptScheme",
-        "identifier": plan.id,
-        "kind": str(plan.kind),
-        "notation": plan.document_number,
-        **_names(plan),
-        "issued": plan.issued.isoformat(),
-        "versionInfo": plan.edition,
-        "license": DATA_LICENCE_URL,
-        "hasTopConcept": [base + r.id for spec, r in concepts if _top(spec, r)],
-        **_provenance(plan, plan.provenance),
-    }
-    for spec, record in concepts:
-        nodes[base + record.id] = _concept(plan, record, plan_iri, top=_top(spec, record), values=_values(spec))
-    nodes[nbs_iri] = {
-        "@type": "skos:ConceptScheme",
-        "identifier": classification.id,
-        "prefLabel": _labels(classification.title),
-        "dateAccepted": classification.adopted.isoformat(),
-        "issued": classification.published.isoformat(),
-        "versionInfo": classification.edition,
-        "license": DATA_LICENCE_URL,
-        "hasTopConcept": [base + c.id for c in classification.categories],
-        **({} if classification.note is None else {"scopeNote": classification.note}),
-        "source": _sources(plan, classification.source_keys),
-    }
-    for category in classification.categories:
-        values = _values(spec_of(dataset, type(category), "export()"))
-        nodes[base + category.id] = _concept(plan, category, nbs_iri, top=True, values=values)
+    for found in documents:
+        scheme_iri = schemes[found.id]
+        tops = [base + r.id for spec, r in concepts if _top(spec, r) and scheme_iri in homes[r.id]]
+        if isinstance(found, Plan):
+            nodes[scheme_iri] = _plan_scheme(found, register, tops, default=default)
+        else:
+            nodes[scheme_iri] = _classification_scheme(found, register, base, tops)
+            for category in found.categories:
+                values = _values(spec_of(dataset, type(category), "export()"))
+                nodes[base + category.id] = _concept(register, category, scheme_iri, top=True, values=values)
+        for spec, record in concepts:
+            if homes[record.id][:1] == [scheme_iri]:  # a concept comes after its first scheme
+                scheme = homes[record.id]
+                nodes[base + record.id] = _concept(
+                    register,
+                    record,
+                    scheme[0] if len(scheme) == 1 else scheme,
+                    top=_top(spec, record),
+                    values=_values(spec),
+                )
+    for spec, record in concepts:  # an agency no document of the dataset holds: a concept of no scheme
+        if not homes[record.id]:
+            nodes[base + record.id] = _concept(register, record, [], top=False, values=_values(spec))
+            del nodes[base + record.id]["inScheme"]
 
     for link in links(dataset):
         forward, back = link.column.skos
         subject, target = base + link.source, base + link.target
         _link(nodes, subject, forward, target)
-        if back is not None:
+        if back is not None and target in nodes:  # a target outside the dataset gets no link back
             _link(nodes, target, back, subject)
+    _lineage_links(dataset, nodes, base)
 
     graph: list[dict[str, Any]] = [_ordered({"@id": iri, **node}) for iri, node in nodes.items()]
     graph += (  # one node per register entry; two entries of one address would be one node in RDF
@@ -458,7 +579,7 @@ def document(dataset: _loader.Dataset, base: str | None = None) -> dict[str, Any
             "description": source.description,
             **({} if source.reliability is None else {"reliability": source.reliability}),
         }
-        for source in plan.sources
+        for source in register.values()
     )
     example = _example(dataset)
     graph += (
@@ -466,6 +587,28 @@ def document(dataset: _loader.Dataset, base: str | None = None) -> dict[str, Any
         for name, comment in _VOCABULARY
     )
     context = _context(base)
+    keys = {key for node in nodes.values() for key in node}
+    for name, iri in _MATCHES.items():
+        if name in keys and name not in context:
+            context[name] = {"@id": iri, "@type": "@id"}
+    for predicate, comment in _PREDICATE_COMMENTS.items():
+        term = _term(predicate)
+        if term in keys:
+            context[term] = {"@id": f"sei:{term}", "@type": "@id"}
+            context |= {
+                "domain": {"@id": "rdfs:domain", "@type": "@id"},
+                "range": {"@id": "rdfs:range", "@type": "@id"},
+            }
+            graph.append(
+                {
+                    "@id": f"sei:{term}",
+                    "@type": ["owl:ObjectProperty", "rdf:Property"],
+                    "label": predicate.replace("_", " "),
+                    "comment": comment,
+                    "domain": "skos:ConceptScheme",
+                    "range": "skos:ConceptScheme",
+                }
+            )
     declared = {name for name, _ in _VOCABULARY}
     for spec in dataset.kinds.values():  # a kind's own value columns that the vocabulary lacks: sei:<term>
         for column in _values(spec) if spec.document is not None else ():

@@ -7,6 +7,10 @@ Chinese is kept as it is. Every variable has a label that says what it holds, ``
 and every status column are stored as numbers with value labels, and each file has a
 dataset label naming the package version, the data edition and the kind.
 
+Every table ends with ``document_id``, labelled, the identifier of the record's document. A
+dataset other than the default (``document="all"`` or one document) adds ``documents.dta``:
+one row per document, with its key, kind, type, titles, number, issuers, dates and period.
+
 Missing values: an empty text is ``""`` (Stata has no missing string), an empty integer
 is Stata's system missing ``.`` in a ``long`` variable. The files carry a fixed time
 stamp, the plan's issue date, so the same data gives the same bytes on every run.
@@ -136,16 +140,22 @@ def write_frame(frame: Any, path: Path, *, label: str, labels: Mapping[str, str]
 
 
 def _tables(dataset: _loader.Dataset, pd: Any) -> dict[str, tuple[Any, dict[str, str]]]:
-    """Each file's name, frame and variable labels: one per kind, in the registry's order, then the relations."""
+    """Each file's name, frame and variable labels: one per kind, in the registry's order, then the relations,
+    then, for a dataset other than the default, the documents."""
     files = {}
-    for name, found in _tables_of.tables(dataset).items():
+    found_tables = _tables_of.tables(dataset)
+    documents = _tables_of.lineage_tables(dataset).get("documents")
+    if documents is not None:  # a dataset other than the default: its documents, which document_id names
+        found_tables["documents"] = documents
+    for name, found in found_tables.items():
         data = stata_frame(pd, _tables_of.frame(dataset, found, "export to stata"))
         files[f"{name}.dta"] = (data, {c.name: _tables_of.label(c) for c in found.columns})
     return files
 
 
 def write(dataset: _loader.Dataset, path: Path, *, overwrite: bool = False, **_: object) -> list[Path]:
-    """Create the folder ``path`` with one ``.dta`` file per kind, named for it, and ``relations.dta``.
+    """Create the folder ``path`` with one ``.dta`` file per kind, named for it, and ``relations.dta``
+    (and ``documents.dta`` for a dataset other than the default).
 
     Args:
         path: the folder to create.

@@ -31,13 +31,20 @@ import attrs
 from sei_policy import _converter, _loader
 from sei_policy.errors import InvalidArgumentTypeError, MissingExtraError, UnknownKindError
 from sei_policy.models import (
+    KINDS,
     RECORD_STATUS,
+    Classification,
     Column,
+    Correspondence,
     DocumentArgument,
+    DocumentRelation,
     Kind,
     KindSpec,
+    MatchType,
     Plan,
     PlanOrRecord,
+    Predicate,
+    Qualifier,
     Record,
     Status,
     ValueType,
@@ -49,15 +56,22 @@ if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = (
+    "CORRESPONDENCE_COLUMNS",
+    "DOCUMENT_COLUMNS",
+    "DOCUMENT_RELATION_COLUMNS",
+    "LINEAGE_TABLES",
     "LINK_COLUMNS",
     "MAX_LABEL",
+    "OBSERVATION_COLUMNS",
     "RELATION_COLUMNS",
     "SEPARATOR",
     "Link",
     "Row",
     "Table",
     "asdict",
+    "is_default",
     "label",
+    "lineage_tables",
     "links",
     "members",
     "relation_rows",
@@ -160,6 +174,8 @@ class Table:
     rows: tuple[Row, ...]
     spec: KindSpec | None = None
     required: frozenset[str] = frozenset()
+    key: tuple[str, ...] = ()
+    """The columns that together identify a row, where ``id`` does not (the lineage's link tables)."""
 
 
 class Link(NamedTuple):
@@ -368,7 +384,10 @@ def relation_rows(dataset: _loader.Dataset) -> Table:
         for c in dataset.correspondences
     )
     columns = (*columns, *LINK_COLUMNS)
-    return Table("relations", columns, tuple(rows), None, frozenset(c.name for c in columns[:4]))
+    # A link between documents or concepts has no position: the first three columns identify a row.
+    return Table(
+        "relations", columns, tuple(rows), None, frozenset(c.name for c in columns[:3]), ("from", "relation", "to")
+    )
 
 
 def tables(dataset: _loader.Dataset) -> dict[str, Table]:
@@ -376,6 +395,227 @@ def tables(dataset: _loader.Dataset) -> dict[str, Table]:
     found = {str(spec.kind): _table(dataset, (spec,), str(spec.kind)) for spec in dataset.kinds.values()}
     found["relations"] = relation_rows(dataset)
     return found
+
+
+# -- the documents and their links: the tables of a dataset other than the default ------------
+
+
+def _text(name: str, title: str, label: str, description: str, **more: Any) -> Column:
+    return Column(name=name, title=title, label=label, description=description, **more)
+
+
+_ISSUERS = attrs.evolve(
+    next(c for c in KINDS[Kind.PLAN].relations if c.target == Kind.AGENCY),
+    label="Issuers (identifiers), separated by ;",
+    description="The identifiers of the bodies that issued the document, joined with ';'.",
+    type=ValueType.LIST,
+    target=None,
+)
+"""The documents' issuers, as the plan declares them (a classification has the same field), as a flat list."""
+
+DOCUMENT_COLUMNS = (
+    _text("id", "Document", "Document (identifier)", "The document's identifier (plan:sei-2010, nbs-2018 …)."),
+    _text("key", "Key", "Short key of the document", "The document's short key: its identifier without plan:."),
+    _text(
+        "kind",
+        "Kind",
+        "Kind of document (plan or classification)",
+        "Whether the document is a plan (any policy document with records) or an official classification.",
+        type=ValueType.CHOICE,
+        choices=("plan", "classification"),
+    ),
+    _text("document_type_en", "Type", "Type of document", "The type of document in English (decision, plan …)."),
+    _text("document_type_zh", "Type (Chinese)", "Type of document (Chinese)", "The type of document in Chinese."),
+    _text("title_en", "Title", "Title (English)", "The document's title in English."),
+    _text("title_zh", "Title (Chinese)", "Title (Chinese)", "The document's official Chinese title."),
+    _text(
+        "document_number",
+        "Document number",
+        "Document number",
+        "The document number (文号); empty where the document has none or none was read.",
+    ),
+    _ISSUERS,
+    _text("adopted", "Adopted", "Date adopted or approved", "The date adopted or approved.", type=ValueType.DATE),
+    _text("issued", "Issued", "Date issued", "The date issued (印发); empty where not read.", type=ValueType.DATE),
+    _text("published", "Published", "Date published", "The date made public.", type=ValueType.DATE),
+    _text(
+        "year",
+        "Year",
+        "Year of the document",
+        "The year of the document's first known date, or as a source gives it where no date is known.",
+        type=ValueType.INTEGER,
+    ),
+    _text(
+        "period_start",
+        "Period start",
+        "First year of the plan period",
+        "The first year of the period the document plans for; empty where it names none.",
+        type=ValueType.INTEGER,
+    ),
+    _text(
+        "period_end",
+        "Period end",
+        "Last year of the plan period",
+        "The last year of the period the document plans for; empty where it names none.",
+        type=ValueType.INTEGER,
+    ),
+)
+"""The columns of the documents table: one row per document of a dataset."""
+
+DOCUMENT_RELATION_COLUMNS = (
+    _text("subject_id", "Subject", "Document the link starts from", "The identifier of the document that relates."),
+    _text(
+        "predicate",
+        "Predicate",
+        "How the subject relates to the object (implements …)",
+        "How the subject document relates to the object document: implements, based_on, monitors, revises, "
+        "succeeds, drafted_from or builds_on.",
+        type=ValueType.CHOICE,
+        choices=tuple(str(p) for p in Predicate),
+    ),
+    _text("object_id", "Object", "Document the link points to", "The identifier of the document related to."),
+    *LINK_COLUMNS,
+)
+"""The columns of the table of links between documents."""
+
+CORRESPONDENCE_COLUMNS = (
+    _text("subject_id", "Subject", "Concept of one document (identifier)", "The identifier of a record."),
+    _text(
+        "match",
+        "Match",
+        "What the object is to the subject (exact, close, broader …)",
+        "What the object is to the subject, read as SKOS reads its mapping properties: exact, close, broader "
+        "(the object is broader), narrower or related.",
+        type=ValueType.CHOICE,
+        choices=tuple(str(m) for m in MatchType),
+    ),
+    _text("object_id", "Object", "Concept of another document (identifier)", "The identifier of a record."),
+    *LINK_COLUMNS,
+)
+"""The columns of the crosswalk: one row per correspondence between concepts of two documents."""
+
+OBSERVATION_COLUMNS = (
+    _text("indicator", "Indicator", "Indicator observed", "What is observed (sei-share-of-gdp …)."),
+    _text("year", "Year", "Year observed", "The year the value is for.", type=ValueType.INTEGER),
+    _text("value", "Value", "Value observed or reported", "The value observed or reported.", type=ValueType.NUMBER),
+    _text("unit", "Unit", "Unit of the value", "The unit of the value (percent of GDP …)."),
+    _text(
+        "qualifier",
+        "Qualifier",
+        "How the source qualifies the value (about, reach …)",
+        "How the source qualifies the value: about (左右), reach (达到), exceed (超过, 以上) or none.",
+        type=ValueType.CHOICE,
+        choices=tuple(str(q) for q in Qualifier),
+    ),
+    *LINK_COLUMNS,
+)
+"""The columns of the observations table: values observed or reported for a year, never targets."""
+
+LINEAGE_TABLES = ("documents", "document-relations", "correspondences", "observations")
+"""The tables :func:`lineage_tables` adds for a dataset other than the default, in order."""
+
+
+def is_default(dataset: _loader.Dataset) -> bool:
+    """Whether ``dataset`` is the default one: the 2020 plan and NBS 2018, and no links between documents.
+
+    >>> is_default(_loader.select(None)), is_default(_loader.select("sei-2016"))
+    (True, False)
+    """
+    ids = [d.id for d in dataset.documents]
+    plain = not (dataset.relations or dataset.correspondences or dataset.observations)
+    return plain and ids == [dataset.plan.id, dataset.classification.id]
+
+
+def _document_row(document: Plan | Classification) -> Row:
+    kind = "plan" if isinstance(document, Plan) else "classification"
+    kind_of_document = document.document_type
+    dates = {name: getattr(document, name, None) for name in ("adopted", "issued", "published")}
+    return {
+        "id": document.id,
+        "key": document.key,
+        "kind": kind,
+        "document_type_en": None if kind_of_document is None else kind_of_document.en,
+        "document_type_zh": None if kind_of_document is None else kind_of_document.zh,
+        "title_en": document.title.en,
+        "title_zh": document.title.zh,
+        "document_number": document.document_number,
+        _ISSUERS.name: _cell(_ISSUERS.value(document)),
+        **{name: _cell(value) for name, value in dates.items()},
+        "year": document.dated_year,
+        "period_start": getattr(document, "period_start", None),
+        "period_end": getattr(document, "period_end", None),
+    }
+
+
+def _link_row(link: DocumentRelation | Correspondence) -> Row:
+    return {"status": str(link.status), "source_keys": SEPARATOR.join(link.source_keys), "note": link.note}
+
+
+def lineage_tables(dataset: _loader.Dataset) -> dict[str, Table]:
+    """The documents, the links between them and their concepts, and the observations; none for the default.
+
+    >>> found = lineage_tables(_loader.lineage())
+    >>> list(found), found["documents"].rows[0]["key"]
+    (['documents', 'document-relations', 'correspondences', 'observations'], 'sei-2010')
+    >>> lineage_tables(_loader.load())
+    {}
+    """
+    if is_default(dataset):
+        return {}
+    names = ("subject_id", "object_id")
+    found = [
+        Table(
+            "documents",
+            DOCUMENT_COLUMNS,
+            tuple(_document_row(d) for d in dataset.documents),
+            None,
+            frozenset({"id", "key", "kind"}),
+            ("id",),
+        ),
+        Table(
+            "document-relations",
+            DOCUMENT_RELATION_COLUMNS,
+            tuple(
+                {"subject_id": r.subject_id, "predicate": str(r.predicate), "object_id": r.object_id, **_link_row(r)}
+                for r in dataset.relations
+            ),
+            None,
+            frozenset({*names, "predicate", "status"}),
+            ("subject_id", "predicate", "object_id"),
+        ),
+        Table(
+            "correspondences",
+            CORRESPONDENCE_COLUMNS,
+            tuple(
+                {"subject_id": c.subject_id, "match": str(c.match), "object_id": c.object_id, **_link_row(c)}
+                for c in dataset.correspondences
+            ),
+            None,
+            frozenset({*names, "match", "status"}),
+            ("subject_id", "object_id"),
+        ),
+        Table(
+            "observations",
+            OBSERVATION_COLUMNS,
+            tuple(
+                {
+                    "indicator": o.indicator,
+                    "year": o.year,
+                    "value": o.value,
+                    "unit": o.unit,
+                    "qualifier": str(o.qualifier),
+                    "status": str(o.status),
+                    "source_keys": SEPARATOR.join(o.source_keys),
+                    "note": o.note,
+                }
+                for o in dataset.observations
+            ),
+            None,
+            frozenset({"indicator", "year", "value", "unit", "qualifier", "status"}),
+            ("indicator", "year"),
+        ),
+    ]
+    return {t.name: t for t in found}
 
 
 def to_records(kind: Kind | str | type[Any] | None = None, *, document: DocumentArgument = None) -> tuple[Row, ...]:
