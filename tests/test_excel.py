@@ -46,7 +46,7 @@ def test_readme_says_what_the_data_is_and_how_to_cite_it(workbook: Any) -> None:
     """The README names the plan, its number and issuers, the edition and version, the licence and the citation."""
     text = _text(workbook["README"])
     plan = sp.plan()
-    for needle in (str(plan.title.en), str(plan.title.zh), plan.document_number, "国家发展改革委", "NDRC", "MOF",
+    for needle in (str(plan.title.en), str(plan.title.zh), str(plan.document_number), "国家发展改革委", "NDRC", "MOF",
                    f"Data edition\n{sp.DATA_EDITION}", f"sei_policy {sp.__version__}", "CC BY 4.0", "MIT",
                    sp.cite("plan:sei-2020"), 'sp.cite("action:new-materials")'):  # fmt: skip
         assert needle in text, needle

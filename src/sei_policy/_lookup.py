@@ -87,7 +87,8 @@ class Index:
         found = resolver.get(identifier)
         if found is None and self._lineage is not None and self._elsewhere(identifier):
             found = self._lineage().resolver.get(identifier)  # a record of another document: load the lineage
-        if found is not None and (wanted is None or found.kind is wanted):
+        of_class = isinstance(kind, type) and isinstance(found, kind)  # a class two kinds share (NbsCategory)
+        if found is not None and (wanted is None or found.kind is wanted or of_class):
             return found
         if default is not _MISSING:
             return default
