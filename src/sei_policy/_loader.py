@@ -79,6 +79,7 @@ LINEAGE_FILE = "lineage.json"
 CLASSIFICATION_ID = "nbs-2018"
 
 _T = TypeVar("_T")
+_D = TypeVar("_D", Plan, Classification)
 
 
 @attrs.frozen(kw_only=True)
@@ -310,12 +311,7 @@ def plan(key: Plan | str | None = None) -> Plan:
     >>> sp.plan("国发〔2010〕32号").id, sp.plan("sei-2016").industry("I8").title.zh
     ('plan:sei-2010', '数字创意')
     """
-    if key is None:
-        return load().plan
-    found = find_document(key, "plan()")
-    if not isinstance(found, Plan):
-        raise UnknownIdentifierError(key, kind="plan", hint=f"{found.id} is a classification: use sp.classification()")
-    return found
+    return load().plan if key is None else _of_type(key, Plan, "plan()", "sp.classification()")
 
 
 def classification(key: Classification | str | None = None) -> Classification:
@@ -329,9 +325,16 @@ def classification(key: Classification | str | None = None) -> Classification:
     """
     if key is None:
         return load().classification
-    found = find_document(key, "classification()")
-    if not isinstance(found, Classification):
-        raise UnknownIdentifierError(key, kind="classification", hint=f"{found.id} is a plan: use sp.plan()")
+    return _of_type(key, Classification, "classification()", "sp.plan()")
+
+
+def _of_type(key: object, cls: type[_D], function: str, instead: str) -> _D:
+    """The document ``key`` names, which must be of ``cls``; else an error naming the function to use instead."""
+    found = find_document(key, function)
+    if not isinstance(found, cls):
+        kind = cls.__name__.lower()
+        other = "plan" if cls is Classification else "classification"
+        raise UnknownIdentifierError(key, kind=kind, hint=f"{found.id} is a {other}: use {instead}")
     return found
 
 
